@@ -1,0 +1,42 @@
+/// Tag names of the run contract (`shared/DESIGN.md`). Other tools rely on these
+/// exact strings; change them only together with the README.
+public enum Tag {
+    public static let trainLoss = "train/loss"
+    public static let trainAccuracy = "train/accuracy"
+    public static let valLoss = "val/loss"
+    public static let valAccuracy = "val/accuracy"
+    public static let learningRate = "lr"
+    public static let examplesPerSecond = "perf/examples_per_sec"
+    public static let control = "events/control"
+    public static let advice = "events/advice"
+    public static let config = "run/config"
+    public static let summary = "run/summary"
+
+    /// Per-layer statistics live under `layers/<layer>/<stat>`.
+    public static func layer(_ layer: String, _ stat: LayerStat) -> String {
+        "layers/\(layer)/\(stat.rawValue)"
+    }
+
+    /// Splits `layers/<layer>/<stat>` into its parts; nil for other tags.
+    public static func parseLayer(_ tag: String) -> (layer: String, stat: String)? {
+        guard tag.hasPrefix("layers/") else { return nil }
+        let rest = tag.dropFirst("layers/".count)
+        guard let slash = rest.lastIndex(of: "/") else { return nil }
+        let layer = String(rest[..<slash])
+        let stat = String(rest[rest.index(after: slash)...])
+        guard !layer.isEmpty, !stat.isEmpty else { return nil }
+        return (layer, stat)
+    }
+}
+
+/// The per-layer statistics a probe records.
+public enum LayerStat: String, Sendable, CaseIterable {
+    case updateRatio = "update_ratio"
+    case gradNorm = "grad_norm"
+    case weightNorm = "weight_norm"
+    case deadFraction = "dead_fraction"
+    case saturatedFraction = "saturated_fraction"
+    case activations
+    case gradients
+    case weights
+}

@@ -1,0 +1,2 @@
+/// Cells, buffers, widgets (placeholder until the dashboard work lands).
+public enum TermCanvasModule {}

@@ -1,0 +1,3 @@
+import TunetopApp
+
+Tunetop.main()

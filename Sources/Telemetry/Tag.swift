@@ -11,6 +11,12 @@ public enum Tag {
     public static let advice = "events/advice"
     public static let config = "run/config"
     public static let summary = "run/summary"
+    /// The epoch in progress (1-based), logged when an epoch starts; lets any viewer show progress.
+    public static let epoch = "progress/epoch"
+    /// The total number of steps the run plans, logged at start and whenever it changes.
+    public static let totalSteps = "progress/total_steps"
+    /// The trainer's state as text: `running`, `paused`, `stopping`, `finished`.
+    public static let state = "run/state"
 
     /// Per-layer statistics live under `layers/<layer>/<stat>`.
     public static func layer(_ layer: String, _ stat: LayerStat) -> String {

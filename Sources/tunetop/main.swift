@@ -1,3 +1,3 @@
 import TunetopApp
 
-Tunetop.main()
+Tunetop.runAndExit()

@@ -1,0 +1,23 @@
+import ArgumentParser
+
+/// The export formats of `tunetop export`.
+enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
+    case csv, jsonl
+}
+
+/// `tunetop export RUN --format csv|jsonl`: writes a run's records to standard output.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export a run: scalars as CSV (tag,step,wall_time,value) or everything as JSON lines.")
+
+    @Argument(help: ArgumentHelp("Run directory or tfevents file.", valueName: "RUN"))
+    var runPath: String
+
+    @Option(name: .long, help: "Output format.")
+    var format: ExportFormat = .csv
+
+    func run() throws {
+        throw CLIFailure("export is not wired yet")
+    }
+}

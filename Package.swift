@@ -41,14 +41,15 @@ let package = Package(
             dependencies: ["Engine", "Datasets", "Telemetry"],
             swiftSettings: swiftSettings
         ),
+        .target(name: "Diagnosis", dependencies: ["Telemetry"], swiftSettings: swiftSettings),
         .target(name: "TermCanvas", swiftSettings: swiftSettings),
         .target(name: "CursesBackend", dependencies: ["CNCursesW", "TermCanvas"], swiftSettings: swiftSettings),
         .target(name: "Dashboard", dependencies: ["Telemetry", "TermCanvas"], swiftSettings: swiftSettings),
         .target(
             name: "TunetopApp",
             dependencies: [
-                "Engine", "Datasets", "Telemetry", "Training", "TermCanvas", "CursesBackend", "Dashboard",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Engine", "Datasets", "Telemetry", "Training", "Diagnosis", "TermCanvas", "CursesBackend",
+                "Dashboard", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -60,6 +61,7 @@ let package = Package(
             resources: [.copy("Fixtures")], swiftSettings: swiftSettings
         ),
         .testTarget(name: "TrainingTests", dependencies: ["Training"], swiftSettings: swiftSettings),
+        .testTarget(name: "DiagnosisTests", dependencies: ["Diagnosis"], swiftSettings: swiftSettings),
         .testTarget(name: "TermCanvasTests", dependencies: ["TermCanvas"], swiftSettings: swiftSettings),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard"], swiftSettings: swiftSettings),
         .testTarget(name: "TunetopAppTests", dependencies: ["TunetopApp"], swiftSettings: swiftSettings),

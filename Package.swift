@@ -55,7 +55,7 @@ let package = Package(
         ),
         .executableTarget(name: "tunetop", dependencies: ["TunetopApp"], swiftSettings: swiftSettings),
         .testTarget(name: "EngineTests", dependencies: ["Engine"], swiftSettings: swiftSettings),
-        .testTarget(name: "DatasetsTests", dependencies: ["Datasets"], swiftSettings: swiftSettings),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Engine"], swiftSettings: swiftSettings),
         .testTarget(
             name: "TelemetryTests", dependencies: ["Telemetry"],
             resources: [.copy("Fixtures")], swiftSettings: swiftSettings

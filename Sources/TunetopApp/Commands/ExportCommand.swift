@@ -1,9 +1,8 @@
 import ArgumentParser
+import Foundation
+import Telemetry
 
-/// The export formats of `tunetop export`.
-enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
-    case csv, jsonl
-}
+extension ExportFormat: @retroactive ExpressibleByArgument {}
 
 /// `tunetop export RUN --format csv|jsonl`: writes a run's records to standard output.
 struct ExportCommand: ParsableCommand {
@@ -18,6 +17,13 @@ struct ExportCommand: ParsableCommand {
     var format: ExportFormat = .csv
 
     func run() throws {
-        throw CLIFailure("export is not wired yet")
+        try RunPath.requireExisting(runPath)
+        var output = StandardOutputStream()
+        do {
+            try Exporter.export(path: runPath, format: format, to: &output)
+        } catch {
+            throw CLIFailure("\(runPath): \(error)")
+        }
+        output.flush()
     }
 }

@@ -5,12 +5,7 @@ extension RunConfig {
     /// keys before validation, so values that default from others (one_cycle's `max_lr`
     /// from `learning_rate`) follow them, and errors still name the file's lines.
     public static func load(path: String, overrides: [(key: String, value: String)] = []) throws -> RunConfig {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw ConfigError(origin: ConfigOrigin(source: path), message: "cannot read the config file (\(Self.reason(error)))")
-        }
+        let text = try ConfigFile.read(path)
         return try parse(text, source: path, overrides: overrides)
     }
 
@@ -27,7 +22,7 @@ extension RunConfig {
     /// values typed like the file, bare words taken as strings), validated like a file.
     public func applying(overrides: [(key: String, value: String)]) throws -> RunConfig {
         guard !overrides.isEmpty else { return self }
-        return try Self.parse(renderTOML(), source: "resolved config", overrides: overrides)
+        return try Self.parse(renderTOML(includeDefaults: false), source: "resolved config", overrides: overrides)
     }
 
     /// The same, from a dictionary (applied in key order, so the result is deterministic).
@@ -52,14 +47,23 @@ extension RunConfig {
         if let learningRate { overrides.append(("optimizer.learning_rate", TOMLWriter.float(learningRate))) }
         return overrides
     }
+}
 
-    private static func reason(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
-            let code = POSIXErrorCode(rawValue: Int32(underlying.code))
-        {
-            return String(cString: strerror(code.rawValue))
+/// Reading a config file, with one-line reasons when it cannot be read.
+enum ConfigFile {
+    static func read(_ path: String) throws -> String {
+        var isDirectory: ObjCBool = false
+        let origin = ConfigOrigin(source: path)
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ConfigError(origin: origin, message: "no such config file")
         }
-        return nsError.localizedDescription
+        guard !isDirectory.boolValue else { throw ConfigError(origin: origin, message: "is a directory, not a config file") }
+        guard let bytes = FileManager.default.contents(atPath: path) else {
+            throw ConfigError(origin: origin, message: "cannot read the config file (permission denied?)")
+        }
+        guard let text = String(data: bytes, encoding: .utf8) else {
+            throw ConfigError(origin: origin, message: "the config file is not UTF-8 text")
+        }
+        return text
     }
 }

@@ -106,12 +106,16 @@ func assertTruncationsRecover(_ bytes: [UInt8], file: StaticString = #filePath, 
     let intact = records(of: bytes)
     XCTAssertGreaterThan(intact.count, 3, file: file, line: line)
     let boundaries = Set([0] + intact.map(\.end))
+    // Records decode in order, so the events of the complete records are a prefix of all events.
+    let all = expectedEvents(intact)
+    let eventsThrough = (0...intact.count).map { expectedEvents(Array(intact.prefix($0))).count }
     for length in 0...bytes.count {
         let (events, damages) = read(Array(bytes[..<length]))
-        let complete = intact.filter { $0.end <= length }
-        XCTAssertEqual(events, expectedEvents(complete), "truncated at \(length)", file: file, line: line)
+        let complete = intact.filter { $0.end <= length }.count
+        let same = identical(events, Array(all.prefix(eventsThrough[complete])))
+        XCTAssertTrue(same, "truncated at \(length): \(events.count) events", file: file, line: line)
         XCTAssertEqual(damages.isEmpty, boundaries.contains(length), "truncated at \(length): \(damages)", file: file, line: line)
-        if events != expectedEvents(complete) { return }
+        if !same { return }
     }
 }
 
@@ -123,9 +127,23 @@ func assertFlipsRecover(_ bytes: [UInt8], file: StaticString = #filePath, line: 
             damaged[offset] ^= pattern
             let (events, damages) = read(damaged)
             let survivors = intact.filter { !($0.offset..<$0.end).contains(offset) }
-            XCTAssertEqual(events, expectedEvents(survivors), "byte \(offset) ^ \(pattern)", file: file, line: line)
+            let same = identical(events, expectedEvents(survivors))
+            XCTAssertTrue(same, "byte \(offset) ^ \(pattern): \(events.count) events", file: file, line: line)
             XCTAssertFalse(damages.isEmpty, "byte \(offset) ^ \(pattern) went unreported", file: file, line: line)
-            if events != expectedEvents(survivors) { return }
+            if !same { return }
         }
     }
+}
+
+/// Event lists equal bit for bit (`==` would call a NaN loss unequal to itself).
+func identical(_ a: [Event], _ b: [Event]) -> Bool {
+    guard a.count == b.count else { return false }
+    for (x, y) in zip(a, b) {
+        guard x.step == y.step, x.wallTime.bitPattern == y.wallTime.bitPattern, x.tag == y.tag else { return false }
+        switch (x.value, y.value) {
+        case (.scalar(let p), .scalar(let q)): if p.bitPattern != q.bitPattern { return false }
+        default: if x.value != y.value { return false }
+        }
+    }
+    return true
 }

@@ -57,7 +57,8 @@ struct RestartFilter {
         guard droppedCount > 0 else { return events }
         var kept = [Event]()
         kept.reserveCapacity(events.count - droppedCount)
-        for index in events.indices where !dropped[index] { kept.append(events[index]) }
+        // `dropped` stops at the last drop; events after it are all kept.
+        for index in events.indices where index >= dropped.count || !dropped[index] { kept.append(events[index]) }
         return kept
     }
 }

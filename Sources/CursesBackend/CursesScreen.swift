@@ -20,13 +20,16 @@ public final class CursesScreen: Screen {
     /// Throws `CursesError` when no screen can be started; nothing has been changed then.
     public static func run<T>(options: CursesOptions = CursesOptions(), _ body: (any Screen) throws -> T) throws -> T {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw CursesError.notATerminal }
+        // ncurses starts on `dumb` but cannot address the cursor there: the screen would be garbage.
+        let term = options.environment["TERM"] ?? ""
+        guard !term.isEmpty, term != "dumb" else { throw CursesError.cannotStart(term: term) }
         setlocale(LC_ALL, "")
         // Trap before ncurses starts: ncurses installs its own SIGINT/SIGTERM handlers only
         // where none exist, and those would end the process without our cleanup.
         cn_trap_signals()
         defer { cn_untrap_signals() }
         guard let terminal = cn_newterm() else {
-            throw CursesError.cannotStart(term: options.environment["TERM"] ?? "")
+            throw CursesError.cannotStart(term: term)
         }
         defer { delscreen(terminal) }
         set_term(terminal)

@@ -5,7 +5,7 @@ public struct CellBuffer: Sendable, Equatable {
     public let width: Int
     public let height: Int
     /// Row-major cells, `width * height` of them.
-    public private(set) var cells: [Cell]
+    public internal(set) var cells: [Cell]
 
     /// A buffer filled with `fill`.
     public init(width: Int, height: Int, fill: Cell = .blank) {

@@ -24,7 +24,7 @@ final class ViewTests: XCTestCase {
         XCTAssertTrue(lines[0].hasPrefix(" tunetop digits-mlp  running  epoch 1  step 200/400"), lines[0])
         let text = lines.joined(separator: "\n")
         for needle in ["loss", "accuracy", "learning rate", "layers", "fc1", "fc2", "activations @200", "advice & events",
-                       "key: scale_lr", "key×0.5", "best", "? help", "q quit"] {
+                       "key: scale_lr", "keyx0.5", "best", "? help", "q quit"] {
             XCTAssertTrue(text.contains(needle), "missing \(needle):\n\(text)")
         }
     }
@@ -81,5 +81,16 @@ final class ViewTests: XCTestCase {
         let text = DashboardView.render(s, size: Size(width: 120, height: 40)).lines.joined(separator: "\n")
         XCTAssertTrue(text.contains("alpha vs beta"))
         XCTAssertTrue(text.contains("val loss"))
+    }
+}
+
+final class ASCIIViewTests: XCTestCase {
+    func testNonUTF8TerminalsGetOnlyASCII() {
+        var state = DashboardState(mode: .live(name: "r"), options: DashboardOptions())
+        _ = state.update(.events(SampleRun.events()))
+        for size in [Size(width: 80, height: 24), Size(width: 160, height: 48), Size(width: 40, height: 10)] {
+            let text = DashboardView.render(state, size: size, glyphs: .ascii).lines.joined()
+            XCTAssertTrue(text.unicodeScalars.allSatisfy(\.isASCII), "non-ASCII at \(size)")
+        }
     }
 }

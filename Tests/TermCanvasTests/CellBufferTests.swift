@@ -66,3 +66,12 @@ final class ColorTests: XCTestCase {
         XCTAssertEqual(GlyphMode.detect(environment: [:]), .ascii)
     }
 }
+
+final class ASCIIFallbackTests: XCTestCase {
+    func testEveryGlyphBecomesASCII() {
+        var buffer = CellBuffer(width: 12, height: 1)
+        buffer.write("a×b·‖→█ñ", x: 0, y: 0, style: .plain)
+        buffer.convertToASCII()
+        XCTAssertEqual(buffer.lines, ["axb-|>#?"])
+    }
+}

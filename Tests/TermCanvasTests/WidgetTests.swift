@@ -72,3 +72,14 @@ final class WidgetTests: XCTestCase {
         XCTAssertEqual(buffer.lines, [".+", "#"])
     }
 }
+
+final class MarkerEdgeTests: XCTestCase {
+    func testMarkerAtTheRightEdgeIsLabelledOnItsLeft() {
+        var buffer = CellBuffer(width: 30, height: 6)
+        let samples = (0...100).map { ChartSample(x: Double($0), y: 1) }
+        LineChart(series: [ChartSeries(samples: samples, style: .plain)],
+                  markers: [ChartMarker(x: 100, label: "rule×0.5", style: .plain)], xRange: 0...100)
+            .render(into: &buffer, in: buffer.bounds, glyphs: .ascii)
+        XCTAssertTrue(buffer.lines[0].hasSuffix("rule×0.5:"), "\(buffer.lines)")
+    }
+}

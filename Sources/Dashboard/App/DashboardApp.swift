@@ -7,6 +7,8 @@ import TermCanvas
 /// Runs on the caller's thread, which must be the screen's thread.
 public enum DashboardApp {
     /// Runs until the user quits, a signal arrives, or (with `exitWhenFinished`) the run ends.
+    /// `pollEvents` is called only in `.live` and `.follow` modes (replay and compare carry
+    /// their events); it must return at once, with whatever arrived since the last call.
     public static func run(_ mode: DashboardMode, screen: any Screen, options: DashboardOptions = DashboardOptions(),
                            pollEvents: () -> [Event], sendCommand: (Command) -> Void) -> ExitRequest {
         var state = DashboardState(mode: mode, options: options)
@@ -16,7 +18,7 @@ public enum DashboardApp {
         var lastSize: Size?
         while true {
             var effects: [DashboardEffect] = []
-            let events = pollEvents()
+            let events = state.kind == .live || state.kind == .follow ? pollEvents() : []
             if !events.isEmpty {
                 effects += state.update(.events(events))
                 dirty = true

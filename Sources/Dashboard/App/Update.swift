@@ -9,6 +9,7 @@ extension DashboardState {
             guard !events.isEmpty else { return [] }
             history.apply(events)
             clampSelection()
+            if history.isFinished, stopRequested { notice = nil }
             return finishedEffects()
         case .tick(let now):
             guard var player else { return [] }

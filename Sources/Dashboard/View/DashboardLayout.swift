@@ -25,7 +25,8 @@ struct DashboardLayout: Equatable {
         let logHeight = max(4, bottom.height * 30 / 100)
         let (middle, log) = bottom.splitBottom(logHeight)
         let leftWidth = size.width * 60 / 100
-        let (loss, side) = charts.splitLeft(leftWidth)
+        var (loss, side) = charts.splitLeft(leftWidth)
+        loss.width -= 1  // a column between the loss chart and the side charts' labels
         let (accuracy, learningRate) = side.splitTop(side.height / 2)
         let (table, histogram) = middle.splitLeft(leftWidth)
         self.header = header

@@ -9,6 +9,7 @@ public enum DashboardView {
         var buffer = CellBuffer(width: size.width, height: size.height, fill: Cell(" ", style: theme.style(.text)))
         guard let layout = DashboardLayout(size: size) else {
             TooSmallView.render(state, into: &buffer)
+            if glyphs == .ascii { buffer.convertToASCII() }
             return buffer
         }
         HeaderView.render(state, in: layout.header, into: &buffer, glyphs: glyphs)
@@ -25,6 +26,7 @@ public enum DashboardView {
         FooterView.render(state, in: layout.footer, into: &buffer)
         if state.showHelp { OverlayView.help(state, into: &buffer, glyphs: glyphs) }
         if let prompt = state.prompt { OverlayView.prompt(prompt, state, into: &buffer, glyphs: glyphs) }
+        if glyphs == .ascii { buffer.convertToASCII() }
         return buffer
     }
 }

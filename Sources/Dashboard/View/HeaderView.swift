@@ -27,7 +27,7 @@ enum HeaderView {
                                glyphs: glyphs)
             x += width
             put(" \(Int((fraction * 100).rounded(.down)))%", bar)
-            if !history.isFinished, let eta = history.etaSeconds { put("  ETA \(SIFormat.duration(eta))", bar) }
+            if state.kind != .replay, !history.isFinished, let eta = history.etaSeconds { put("  ETA \(SIFormat.duration(eta))", bar) }
         } else {
             put("  step \(step)", bar)
         }

@@ -119,10 +119,12 @@ public struct LineChart: Sendable {
             let column = plot.x + dotX(marker.x) / 2
             switch marker.kind {
             case .vertical:
-                guard !marker.label.isEmpty, column + 1 >= labelEnd else { continue }
-                let written = buffer.write(marker.label, x: column + 1, y: plot.y, style: marker.style,
-                                           maxWidth: plot.maxX - column - 1)
-                labelEnd = column + 1 + written + 1
+                // Right of the rule, or left of it at the plot's right edge; never over another label.
+                let length = marker.label.count
+                let start = column + 1 + length <= plot.maxX ? column + 1 : column - length
+                guard length > 0, start >= labelEnd, start >= plot.x else { continue }
+                let written = buffer.write(marker.label, x: start, y: plot.y, style: marker.style, maxWidth: plot.maxX - start)
+                labelEnd = start + written + 1
             case .point(let y):
                 guard let dot = dotY(y) else { continue }
                 let row = plot.y + min(plotRows - 1, max(0, dot / 4))

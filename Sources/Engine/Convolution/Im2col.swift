@@ -14,20 +14,20 @@ func im2col(_ image: UnsafePointer<Float>, _ g: WindowGeometry, into columns: Un
                     let dst = row + oy * outW
                     let iy = oy * g.stride - g.padding + ky
                     guard iy >= 0, iy < inH else {
-                        dst.update(repeating: 0, count: outW)
+                        fillZeros(dst, count: outW)
                         continue
                     }
                     let src = plane + iy * inW
                     // Output columns whose tap lands inside the image: ox in [first, end).
                     let offset = kx - g.padding
                     let (first, end) = insideRange(offset: offset, stride: g.stride, input: inW, output: outW)
-                    if first > 0 { dst.update(repeating: 0, count: first) }
+                    fillZeros(dst, count: first)
                     if g.stride == 1 {
-                        (dst + first).update(from: src + first + offset, count: end - first)
+                        copyFloats(from: src + first + offset, to: dst + first, count: end - first)
                     } else {
                         for ox in first..<end { dst[ox] = src[ox * g.stride + offset] }
                     }
-                    if end < outW { (dst + end).update(repeating: 0, count: outW - end) }
+                    fillZeros(dst + end, count: outW - end)
                 }
                 row += g.positions
             }
@@ -72,4 +72,47 @@ func insideRange(offset: Int, stride: Int, input: Int, output: Int) -> (first: I
     let last = input - 1 - offset
     guard last >= 0 else { return (first, first) }
     return (first, max(first, min(output, last / stride + 1)))
+}
+
+/// Copies a short run of floats with SIMD moves. Rows of a small feature map are a few
+/// dozen floats; `memcpy` (which a plain copy loop compiles to) costs more in call overhead
+/// than the copy, and im2col makes one per kernel tap and output row.
+@inline(__always)
+func copyFloats(from source: UnsafePointer<Float>, to target: UnsafeMutablePointer<Float>, count: Int) {
+    let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(target)
+    if count >= 8 {
+        var index = 0
+        while index + 8 <= count {
+            to.storeBytes(of: from.loadUnaligned(fromByteOffset: index * 4, as: SIMD8<Float>.self),
+                          toByteOffset: index * 4, as: SIMD8<Float>.self)
+            index += 8
+        }
+        if index < count {  // last, overlapping vector
+            let last = (count - 8) * 4
+            to.storeBytes(of: from.loadUnaligned(fromByteOffset: last, as: SIMD8<Float>.self),
+                          toByteOffset: last, as: SIMD8<Float>.self)
+        }
+    } else if count >= 4 {
+        to.storeBytes(of: from.loadUnaligned(as: SIMD4<Float>.self), as: SIMD4<Float>.self)
+        let last = (count - 4) * 4
+        to.storeBytes(of: from.loadUnaligned(fromByteOffset: last, as: SIMD4<Float>.self),
+                      toByteOffset: last, as: SIMD4<Float>.self)
+    } else {
+        for index in 0..<max(0, count) { target[index] = source[index] }
+    }
+}
+
+/// Zeroes a short run of floats without a `memset` call (see `copyFloats`).
+@inline(__always)
+func fillZeros(_ target: UnsafeMutablePointer<Float>, count: Int) {
+    let to = UnsafeMutableRawPointer(target)
+    var index = 0
+    while index + 8 <= count {
+        to.storeBytes(of: SIMD8<Float>(), toByteOffset: index * 4, as: SIMD8<Float>.self)
+        index += 8
+    }
+    while index < count {
+        target[index] = 0
+        index += 1
+    }
 }

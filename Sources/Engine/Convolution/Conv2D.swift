@@ -219,12 +219,26 @@ func addChannelBias(_ bias: [Float], to out: UnsafeMutablePointer<Float>, positi
 /// `sums[r] += Σ_c matrix[r, c]` (the bias gradient of one sample).
 @inline(__always)
 func addRowSums(_ matrix: UnsafePointer<Float>, rows: Int, columns: Int, into sums: UnsafeMutablePointer<Float>) {
-    for r in 0..<rows {
-        let row = matrix + r * columns
-        var total: Float = 0
-        for c in 0..<columns { total += row[c] }
-        sums[r] += total
+    for r in 0..<rows { sums[r] += sumOfFloats(matrix + r * columns, count: columns) }
+}
+
+/// A sum with eight independent SIMD lanes: a plain `+=` loop is one dependent add per
+/// element (the compiler may not reorder Float adds), four cycles each.
+@inline(__always)
+func sumOfFloats(_ values: UnsafePointer<Float>, count: Int) -> Float {
+    let raw = UnsafeRawPointer(values)
+    var lanes = SIMD8<Float>()
+    var index = 0
+    while index + 8 <= count {
+        lanes += raw.loadUnaligned(fromByteOffset: index * 4, as: SIMD8<Float>.self)
+        index += 8
     }
+    var total = lanes.sum()
+    while index < count {
+        total += values[index]
+        index += 1
+    }
+    return total
 }
 
 /// Writes the `columns × rows` transpose of a row-major `rows × columns` matrix, in 8×8

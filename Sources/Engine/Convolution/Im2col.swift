@@ -10,6 +10,9 @@ func im2col(_ image: UnsafePointer<Float>, _ g: WindowGeometry, into columns: Un
         let plane = image + c * inH * inW
         for ky in 0..<g.kernelHeight {
             for kx in 0..<g.kernelWidth {
+                // Output columns whose tap lands inside the image: ox in [first, end).
+                let offset = kx - g.padding
+                let (first, end) = insideRange(offset: offset, stride: g.stride, input: inW, output: outW)
                 for oy in 0..<outH {
                     let dst = row + oy * outW
                     let iy = oy * g.stride - g.padding + ky
@@ -18,9 +21,6 @@ func im2col(_ image: UnsafePointer<Float>, _ g: WindowGeometry, into columns: Un
                         continue
                     }
                     let src = plane + iy * inW
-                    // Output columns whose tap lands inside the image: ox in [first, end).
-                    let offset = kx - g.padding
-                    let (first, end) = insideRange(offset: offset, stride: g.stride, input: inW, output: outW)
                     fillZeros(dst, count: first)
                     if g.stride == 1 {
                         copyFloats(from: src + first + offset, to: dst + first, count: end - first)
@@ -52,8 +52,7 @@ func col2im(_ columns: UnsafePointer<Float>, _ g: WindowGeometry, addingInto ima
                     let src = row + oy * outW
                     let dst = plane + iy * inW
                     if g.stride == 1 {
-                        let shifted = dst + offset
-                        for ox in first..<end { shifted[ox] += src[ox] }
+                        addFloats(from: src + first, to: dst + offset + first, count: end - first)
                     } else {
                         for ox in first..<end { dst[ox * g.stride + offset] += src[ox] }
                     }
@@ -68,6 +67,10 @@ func col2im(_ columns: UnsafePointer<Float>, _ g: WindowGeometry, addingInto ima
 /// `[0, input)`; the rest read padding.
 @inline(__always)
 func insideRange(offset: Int, stride: Int, input: Int, output: Int) -> (first: Int, end: Int) {
+    if stride == 1 {  // no divisions on the common path
+        let first = min(output, max(0, -offset))
+        return (first, max(first, min(output, input - offset)))
+    }
     let first = min(output, offset >= 0 ? 0 : (-offset + stride - 1) / stride)
     let last = input - 1 - offset
     guard last >= 0 else { return (first, first) }
@@ -113,6 +116,29 @@ func fillZeros(_ target: UnsafeMutablePointer<Float>, count: Int) {
     }
     while index < count {
         target[index] = 0
+        index += 1
+    }
+}
+
+/// `target[i] += source[i]` over a short run, in SIMD steps (see `copyFloats`).
+@inline(__always)
+func addFloats(from source: UnsafePointer<Float>, to target: UnsafeMutablePointer<Float>, count: Int) {
+    let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(target)
+    var index = 0
+    while index + 8 <= count {
+        let sum = to.loadUnaligned(fromByteOffset: index * 4, as: SIMD8<Float>.self)
+            + from.loadUnaligned(fromByteOffset: index * 4, as: SIMD8<Float>.self)
+        to.storeBytes(of: sum, toByteOffset: index * 4, as: SIMD8<Float>.self)
+        index += 8
+    }
+    if index + 4 <= count {
+        let sum = to.loadUnaligned(fromByteOffset: index * 4, as: SIMD4<Float>.self)
+            + from.loadUnaligned(fromByteOffset: index * 4, as: SIMD4<Float>.self)
+        to.storeBytes(of: sum, toByteOffset: index * 4, as: SIMD4<Float>.self)
+        index += 4
+    }
+    while index < count {
+        target[index] += source[index]
         index += 1
     }
 }

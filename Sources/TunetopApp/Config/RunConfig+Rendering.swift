@@ -86,7 +86,7 @@ extension RunConfig {
             out.value("pieces", pieces, 2)
         case .dropout(let rate), .dropout2d(let rate): out.value("rate", rate, 0.5)
         case .batchnorm(let momentum, let epsilon), .batchnorm2d(let momentum, let epsilon):
-            out.value("momentum", momentum, 0.9)
+            out.value("momentum", momentum, 0.1)
             out.value("epsilon", epsilon, 1e-5)
         case .conv2d(let filters, let kernel, let stride, let padding, let bias):
             out.value("filters", filters, 0, always: true)

@@ -148,17 +148,18 @@ extension RunConfig {
     private func renderSchedule(into out: inout ConfigTextWriter) {
         out.header("[schedule]")
         out.value("kind", schedule.name.rawValue, ScheduleSettings.Name.constant.rawValue)
-        out.value("warmup_steps", schedule.warmupSteps, 0)
         switch schedule.curve {
         case .constant: break
         case .step(let size, let gamma):
             out.value("step_size", size, 10)
             out.value("gamma", gamma, 0.1)
         case .exponential(let gamma): out.value("gamma", gamma, 0.95)
-        case .cosine(let minLR): out.value("min_lr", minLR, 0.0)
+        case .cosine(let minLR, let warmupSteps):
+            out.value("min_lr", minLR, 0.0)
+            out.value("warmup_steps", warmupSteps, 0)
         case .linear(let endLR): out.value("end_lr", endLR, 0.0)
         case .oneCycle(let maxLR, let pctStart):
-            out.value("max_lr", maxLR, 0, always: true)
+            out.value("max_lr", maxLR, optimizer.learningRate)
             out.value("pct_start", pctStart, 0.3)
         }
     }

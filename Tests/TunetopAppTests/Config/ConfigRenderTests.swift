@@ -23,7 +23,7 @@ final class ConfigRenderTests: XCTestCase {
         config.regularization.l1 = 1e-5
         config.regularization.weightDecay = 5e-4
         config.regularization.clipNorm = 1
-        config.schedule = ScheduleSettings(.cosine(minLR: 1e-6), warmupSteps: 100)
+        config.schedule = ScheduleSettings(.cosine(minLR: 1e-6, warmupSteps: 100))
         config.plateau = PlateauSettings()
         config.plateau?.halveUntilMin = true
         config.earlyStopping = nil

@@ -17,6 +17,15 @@ public enum Tag {
     public static let totalSteps = "progress/total_steps"
     /// The trainer's state as text: `running`, `paused`, `stopping`, `finished`.
     public static let state = "run/state"
+    /// Estimated seconds until the planned last step, from the recent step rate.
+    public static let etaSeconds = "perf/eta_seconds"
+    /// The LR range test (`tunetop lr-find`): the loss at point `step` of the sweep.
+    public static let lrFindLoss = "lr_find/loss"
+    /// The LR range test: the rate tried at point `step` of the sweep.
+    public static let lrFindRate = "lr_find/lr"
+    /// A non-finite loss or gradient: JSON naming the first layer (forward or backward)
+    /// with a non-finite value, the step, the LR and the action taken.
+    public static let nonFinite = "events/nonfinite"
 
     /// Per-layer statistics live under `layers/<layer>/<stat>`.
     public static func layer(_ layer: String, _ stat: LayerStat) -> String {
@@ -45,4 +54,14 @@ public enum LayerStat: String, Sendable, CaseIterable {
     case activations
     case gradients
     case weights
+    /// Output layer only: mean over the batch of the largest softmax probability
+    /// (1/classes = chance, 1 = certain).
+    case topProbability = "top_probability"
+    /// Count of NaN/±Inf activations at a probe (not binned in the histogram); only
+    /// recorded when non-zero.
+    case nonFiniteActivations = "nonfinite_activations"
+    /// Count of NaN/±Inf gradients at a probe; only recorded when non-zero.
+    case nonFiniteGradients = "nonfinite_gradients"
+    /// Count of NaN/±Inf weights at a probe; only recorded when non-zero.
+    case nonFiniteWeights = "nonfinite_weights"
 }

@@ -1,2 +1,0 @@
-/// Loaders, splits, normalization and augmentation (placeholder until the datasets work lands).
-public enum DatasetsModule {}

@@ -1,2 +1,0 @@
-/// The trainer thread, probes and commands (placeholder until the training work lands).
-public enum TrainingModule {}

@@ -22,7 +22,7 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         let (resolved, baseName) = try ConfigLoading.resolve(path: config, options: options)
-        let summary = try TrainingSession(config: resolved, baseName: baseName, options: options, headless: headless).run()
+        let summary = try RecordedRun(config: resolved, baseName: baseName, options: options, headless: headless).run()
         if summary.endReason == .diverged {
             throw ExitCode(ExitStatus.diverged.rawValue)
         }

@@ -41,23 +41,22 @@ enum DashboardLauncher {
     private static func dashboardOptions(
         theme name: String?, speed: Double, smoothing: Double?, exitWhenFinished: Bool
     ) throws -> DashboardOptions {
-        var options = DashboardOptions()
-        if let directory = SampleData.themesDirectory() {
-            let themes = try Theme.library(directory: directory.path)
-            if let name {
-                guard let chosen = themes.first(where: { $0.name == name }) else {
-                    let known = themes.map(\.name).sorted().joined(separator: ", ")
-                    throw CLIFailure("theme '\(name)' not found in \(directory.path) (known: \(known))")
-                }
-                options.theme = chosen
-            } else if let dark = themes.first(where: { $0.name == "dark" }) {
-                options.theme = dark
-            }
-        } else if let name {
-            throw CLIFailure("theme '\(name)': cannot find the themes/ folder beside sample-data")
+        var themes: [Theme] = [.dark]
+        if let directory = Theme.bundledDirectory() ?? SampleData.themesDirectory() {
+            let library = Theme.library(directory: directory)
+            for problem in library.problems { Terminal.warn("warning: \(problem)") }
+            if !library.themes.isEmpty { themes = library.themes }
         }
+        var chosen = Theme.named("dark", in: themes) ?? themes[0]
+        if let name, name != "default" {
+            guard let named = Theme.named(name, in: themes) else {
+                let known = themes.map(\.name).sorted().joined(separator: ", ")
+                throw CLIFailure("theme '\(name)' not found (known: \(known))")
+            }
+            chosen = named
+        }
+        var options = DashboardOptions(theme: chosen, themes: themes, replaySpeed: speed)
         if let smoothing { options.smoothing = smoothing }
-        options.replaySpeed = speed
         options.exitWhenFinished = exitWhenFinished
         return options
     }

@@ -7,7 +7,7 @@ import Training
 /// run directory and its event file, starts the trainer thread and shows it — dashboard in
 /// a terminal, progress lines otherwise — until it ends. The run file is closed (fsync) on
 /// every way out, so a run is complete whatever the user did.
-struct TrainingSession {
+struct RecordedRun {
     let config: RunConfig
     /// The config's name (file stem, or `digits-mlp` for the built-in default).
     let baseName: String
@@ -68,9 +68,9 @@ struct TrainingSession {
                 print("run \(directory.name) continues headless: \(directory.path)")
                 showLines = true
             case .stopTraining?:
-                if !trainer.isFinished { trainer.send(.stopEarly, source: .key) }
+                if !(trainer.status.state == .finished) { trainer.send(.stopEarly, source: .key) }
             case .quit?:
-                if !trainer.isFinished { trainer.interrupt() }
+                if !(trainer.status.state == .finished) { trainer.interrupt() }
             case .signal(let number)?:
                 signalled = number
                 trainer.interrupt()
@@ -109,7 +109,7 @@ struct TrainingSession {
             print(line)
             fflush(stdout)
         })
-        while !trainer.isFinished {
+        while !(trainer.status.state == .finished) {
             reporter.consume(trainer.drain())
             Thread.sleep(forTimeInterval: 0.05)
         }

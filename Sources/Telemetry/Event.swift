@@ -23,13 +23,24 @@ public struct Event: Sendable, Equatable {
 public enum Value: Sendable, Equatable {
     /// A scalar such as a loss, an accuracy or the learning rate.
     case scalar(Double)
-    /// A distribution, e.g. a layer's activations.
-    case histogram(Histogram)
+    /// A distribution, e.g. a layer's activations. Indirect so an `Event` stays small: replay
+    /// holds millions of them, nearly all scalars.
+    indirect case histogram(Histogram)
     /// Text; control, advice and summary events carry JSON here.
     case text(String)
     /// The writer (re)started at this step: replay drops later-stepped values recorded
-    /// before it, as TensorBoard does for a `SessionLog.START`.
+    /// before it, as TensorBoard does for a `SessionLog.START`. Its event's tag is empty.
     case sessionStart
+}
+
+extension Value {
+    /// A scalar as the run file stores it: float32 (`simple_value`), the precision TensorBoard's
+    /// scalar contract has. A live view that shows `Value.scalar(x).recorded` shows exactly what a
+    /// replay of the file will.
+    public var recorded: Value {
+        if case .scalar(let scalar) = self { return .scalar(Double(Float(scalar))) }
+        return self
+    }
 }
 
 /// A histogram with TensorBoard's `HistogramProto` fields. Bucket `i` counts values in

@@ -1,0 +1,241 @@
+// Shape legend: N batch, C input channels, H×W input, OC output channels, KH×KW kernel,
+// OH×OW output, K = C·KH·KW patch length, P = OH·OW output positions.
+
+/// A 2-D convolution over NCHW images: `y[n, o] = Σ_c w[o, c] ⋆ x[n, c] + b[o]`.
+/// Computed as im2col + matrix product per sample (measured faster than a direct loop nest,
+/// see DECISIONS.md); the patch columns are kept from forward for the weight gradient.
+public final class Conv2D: Layer {
+    /// Zero padding around each image.
+    public enum Padding: Sendable, Equatable {
+        /// Output `ceil(H / stride)`: pads `(kernel - 1) / 2` on each side (odd kernels only).
+        case same
+        /// No padding: output `(H - kernel) / stride + 1`.
+        case valid
+        /// This many zero rows/columns on every side.
+        case explicit(Int)
+    }
+
+    public var name: String {
+        didSet { nameParameters() }
+    }
+    public let inChannels: Int
+    public let outChannels: Int
+    public let kernelSize: Int
+    public let stride: Int
+    public let padding: Padding
+    /// Zero rows/columns added on each side, resolved from `padding`.
+    public let paddingAmount: Int
+    /// Filters `[OC, C, KH, KW]`.
+    public let weight: Parameter
+    /// Per-output-channel offsets `[OC]`, absent when built with `bias: false` (before a BN).
+    public let bias: Parameter?
+
+    public var parameters: [Parameter] { bias.map { [weight, $0] } ?? [weight] }
+
+    /// Geometry and patch columns `[N, K, P]` of the last training forward.
+    private var cachedGeometry: WindowGeometry?
+    private var cachedBatch = 0
+    private var columns: [Float] = []
+
+    /// Builds the layer with He-normal filters (fan-in `C·KH·KW`) drawn from `rng` and zero
+    /// biases; throws on a non-positive size or stride, negative padding, or `.same` with
+    /// an even kernel (which would need lopsided padding).
+    public init(
+        name: String, inChannels: Int, outChannels: Int, kernelSize: Int, stride: Int = 1,
+        padding: Padding = .valid, bias: Bool = true, rng: inout SeededRNG
+    ) throws {
+        try requireAtLeast(1, inChannels, name: "inChannels", layer: name)
+        try requireAtLeast(1, outChannels, name: "outChannels", layer: name)
+        try requireAtLeast(1, kernelSize, name: "kernelSize", layer: name)
+        try requireAtLeast(1, stride, name: "stride", layer: name)
+        switch padding {
+        case .valid:
+            paddingAmount = 0
+        case .same:
+            guard kernelSize % 2 == 1 else {
+                throw EngineError.invalidHyperparameter(
+                    context: name, name: "padding", value: ".same with kernelSize \(kernelSize)",
+                    allowed: ".same needs an odd kernel; use .explicit")
+            }
+            paddingAmount = (kernelSize - 1) / 2
+        case .explicit(let amount):
+            try requireAtLeast(0, amount, name: "padding", layer: name)
+            paddingAmount = amount
+        }
+        self.name = name
+        self.inChannels = inChannels
+        self.outChannels = outChannels
+        self.kernelSize = kernelSize
+        self.stride = stride
+        self.padding = padding
+        let fanIn = inChannels * kernelSize * kernelSize
+        let scale = (2 / Float(fanIn)).squareRoot()
+        var filters = Tensor(shape: [outChannels, inChannels, kernelSize, kernelSize])
+        for index in filters.storage.indices { filters.storage[index] = rng.nextNormal() * scale }
+        self.weight = Parameter(name: "", value: filters)
+        self.bias = bias ? Parameter(name: "", value: Tensor(shape: [outChannels]), isDecayed: false) : nil
+        nameParameters()
+    }
+
+    private func nameParameters() {
+        weight.name = "\(name).weight"
+        bias?.name = "\(name).bias"
+    }
+
+    /// `[N, C, H, W]` → `[N, OC, OH, OW]`.
+    public func forward(_ input: Tensor, training: Bool) throws -> Tensor {
+        let g = try WindowGeometry(
+            layer: name, input: input.shape, channels: inChannels, kernel: kernelSize, stride: stride,
+            padding: paddingAmount)
+        let batch = input.shape[0]
+        let k = g.patchLength, p = g.positions, oc = outChannels
+        var output = Tensor(shape: [batch, oc, g.outputHeight, g.outputWidth])
+        // Training keeps every sample's columns for backward; inference needs one per chunk.
+        let keepColumns = training
+        let slots = keepColumns ? batch : chunkCount(of: batch)
+        if columns.count < slots * k * p {
+            columns = [Float](repeating: 0, count: slots * k * p)
+        }
+        input.storage.withUnsafeBufferPointer { x in
+            weight.value.storage.withUnsafeBufferPointer { w in
+                output.storage.withUnsafeMutableBufferPointer { y in
+                    columns.withUnsafeMutableBufferPointer { cols in
+                        let bias = self.bias?.value.storage
+                        forEachChunk(of: batch) { samples, chunk in
+                            for n in samples {
+                                let col = cols.baseAddress! + (keepColumns ? n : chunk) * k * p
+                                im2col(x.baseAddress! + n * g.inputImageCount, g, into: col)
+                                let out = y.baseAddress! + n * oc * p
+                                PanelMatmul.multiply(
+                                    m: oc, n: p, k: k, a: w.baseAddress!, lda: k, b: col, ldb: p,
+                                    c: out, ldc: p, accumulate: false)
+                                if let bias { addChannelBias(bias, to: out, positions: p) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if keepColumns {
+            cachedGeometry = g
+            cachedBatch = batch
+        } else {
+            cachedGeometry = nil
+        }
+        return output
+    }
+
+    /// dLoss/dOutput `[N, OC, OH, OW]` → dLoss/dInput `[N, C, H, W]`; adds dW and db.
+    public func backward(_ outputGradient: Tensor) throws -> Tensor {
+        guard let g = cachedGeometry else {
+            throw EngineError.invalidState(
+                context: name, detail: "backward needs a preceding forward(_:training: true)")
+        }
+        let batch = cachedBatch
+        let k = g.patchLength, p = g.positions, oc = outChannels
+        let expected = [batch, oc, g.outputHeight, g.outputWidth]
+        guard outputGradient.shape == expected else {
+            throw EngineError.shapeMismatch(
+                context: name, detail: "output gradient \(outputGradient.shape), expected \(expected)")
+        }
+        var inputGradient = Tensor(shape: [batch, inChannels, g.inputHeight, g.inputWidth])
+        let chunks = chunkCount(of: batch)
+        // Per-chunk partial dW (and db) so threads never write the same memory; summed below.
+        var partialWeight = [Float](repeating: 0, count: chunks * oc * k)
+        var partialBias = [Float](repeating: 0, count: chunks * oc)
+        let transposedWeight = transposed(weight.value.storage, rows: oc, columns: k)
+        outputGradient.storage.withUnsafeBufferPointer { dy in
+            columns.withUnsafeBufferPointer { cols in
+                transposedWeight.withUnsafeBufferPointer { wT in
+                    inputGradient.storage.withUnsafeMutableBufferPointer { dx in
+                        partialWeight.withUnsafeMutableBufferPointer { dwAll in
+                            partialBias.withUnsafeMutableBufferPointer { dbAll in
+                                forEachChunk(of: batch) { samples, chunk in
+                                    let dw = dwAll.baseAddress! + chunk * oc * k
+                                    let db = dbAll.baseAddress! + chunk * oc
+                                    var scratch = [Float](repeating: 0, count: k * p)
+                                    scratch.withUnsafeMutableBufferPointer { buffer in
+                                        let s = buffer.baseAddress!
+                                        for n in samples {
+                                            let dyN = dy.baseAddress! + n * oc * p
+                                            let col = cols.baseAddress! + n * k * p
+                                            // dW[OC×K] += dY[OC×P] · colᵀ[P×K]
+                                            transpose(col, rows: k, columns: p, into: s)
+                                            PanelMatmul.multiply(
+                                                m: oc, n: k, k: p, a: dyN, lda: p, b: s, ldb: k,
+                                                c: dw, ldc: k, accumulate: true)
+                                            addRowSums(dyN, rows: oc, columns: p, into: db)
+                                            // dcol[K×P] = Wᵀ[K×OC] · dY[OC×P], folded back onto dX.
+                                            PanelMatmul.multiply(
+                                                m: k, n: p, k: oc, a: wT.baseAddress!, lda: oc, b: dyN, ldb: p,
+                                                c: s, ldc: p, accumulate: false)
+                                            col2im(s, g, addingInto: dx.baseAddress! + n * g.inputImageCount)
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for chunk in 0..<chunks {
+            for index in 0..<(oc * k) { weight.gradient.storage[index] += partialWeight[chunk * oc * k + index] }
+            if let bias {
+                for o in 0..<oc { bias.gradient.storage[o] += partialBias[chunk * oc + o] }
+            }
+        }
+        return inputGradient
+    }
+}
+
+/// `out[o, :] += bias[o]` for every channel of one sample.
+@inline(__always)
+func addChannelBias(_ bias: [Float], to out: UnsafeMutablePointer<Float>, positions: Int) {
+    for o in bias.indices {
+        let row = out + o * positions
+        let value = bias[o]
+        for index in 0..<positions { row[index] += value }
+    }
+}
+
+/// `sums[r] += Σ_c matrix[r, c]` (the bias gradient of one sample).
+@inline(__always)
+func addRowSums(_ matrix: UnsafePointer<Float>, rows: Int, columns: Int, into sums: UnsafeMutablePointer<Float>) {
+    for r in 0..<rows {
+        let row = matrix + r * columns
+        var total: Float = 0
+        for c in 0..<columns { total += row[c] }
+        sums[r] += total
+    }
+}
+
+/// Writes the `columns × rows` transpose of a row-major `rows × columns` matrix, in 8×8
+/// tiles so both sides are touched a cache line at a time.
+func transpose(_ source: UnsafePointer<Float>, rows: Int, columns: Int, into target: UnsafeMutablePointer<Float>) {
+    let tile = 8
+    var r0 = 0
+    while r0 < rows {
+        let r1 = min(rows, r0 + tile)
+        var c0 = 0
+        while c0 < columns {
+            let c1 = min(columns, c0 + tile)
+            for r in r0..<r1 {
+                for c in c0..<c1 { target[c * rows + r] = source[r * columns + c] }
+            }
+            c0 = c1
+        }
+        r0 = r1
+    }
+}
+
+/// The transpose of a row-major `rows × columns` array.
+func transposed(_ source: [Float], rows: Int, columns: Int) -> [Float] {
+    var result = [Float](repeating: 0, count: rows * columns)
+    source.withUnsafeBufferPointer { s in
+        result.withUnsafeMutableBufferPointer { t in
+            transpose(s.baseAddress!, rows: rows, columns: columns, into: t.baseAddress!)
+        }
+    }
+    return result
+}

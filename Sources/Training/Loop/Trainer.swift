@@ -2,7 +2,6 @@ import Datasets
 import Dispatch
 import Engine
 import Foundation
-import Synchronization
 import Telemetry
 
 /// Trains a model on a dedicated thread and turns what happens inside it into events.
@@ -23,11 +22,11 @@ public final class Trainer: @unchecked Sendable {
     private let commands = CommandQueue()
     private let live: LiveBuffer
     private let wake = DispatchSemaphore(value: 0)
-    private let interrupted = Atomic<Bool>(false)
-    private let statusBox: Mutex<TrainerStatus>
-    private let outcome = Mutex<Result<RunSummary, any Error>?>(nil)
+    private let interrupted = SharedFlag()
+    private let statusBox: Shared<TrainerStatus>
+    private let outcome = Shared<Result<RunSummary, any Error>?>(nil)
     private let done = DispatchSemaphore(value: 0)
-    private let started = Atomic<Bool>(false)
+    private let started = SharedFlag()
 
     /// Checks the config against the data and model; throws naming the first problem.
     public init(
@@ -55,7 +54,7 @@ public final class Trainer: @unchecked Sendable {
         }
         let live = LiveBuffer(capacity: config.liveBufferCapacity)
         let delivery = EventDelivery(sink: sink)
-        let statusBox = Mutex(TrainerStatus(step: 0, epoch: 0, learningRate: config.learningRate, state: .notStarted))
+        let statusBox = Shared(TrainerStatus(step: 0, epoch: 0, learningRate: config.learningRate, state: .notStarted))
         let interrupted = self.interrupted
         let observers = observers
         self.live = live
@@ -71,31 +70,31 @@ public final class Trainer: @unchecked Sendable {
                 delivery.enqueue(all)
                 live.append(all)
             },
-            reportStatus: { status in statusBox.withLock { $0 = status } },
-            isInterrupted: { interrupted.load(ordering: .relaxed) })
-        statusBox.withLock { $0.learningRate = session.currentRate }
+            reportStatus: { status in statusBox.value = status },
+            isInterrupted: { interrupted.isSet })
+        statusBox.update { $0.learningRate = self.session.currentRate }
     }
 
     /// Continues from a checkpoint written by a trainer of the same model and seed. Call
     /// before `start`; then open the run writer with `resumeAtStep: startStep`.
     public func restore(fromCheckpoint path: String) throws {
-        guard !started.load(ordering: .relaxed) else { throw TrainingError.invalidState("restore must come before start") }
+        guard !started.isSet else { throw TrainingError.invalidState("restore must come before start") }
         try session.restore(try TrainerCheckpoint.read(from: path), path: path)
         startStep = session.progress.step
         let status = TrainerStatus(step: startStep, epoch: session.progress.epoch + 1, learningRate: session.currentRate, state: .notStarted)
-        statusBox.withLock { $0 = status }
+        statusBox.value = status
     }
 
     /// Spawns the training thread (once; later calls do nothing).
     public func start() {
-        guard !started.exchange(true, ordering: .relaxed) else { return }
+        guard !started.testAndSet() else { return }
         let thread = Thread { [self] in
             let result = Result { try session.run() }
             if case .failure = result {
-                statusBox.withLock { $0.state = .finished }
+                statusBox.update { $0.state = .finished }
             }
             delivery.closeAndWait()
-            outcome.withLock { $0 = result }
+            outcome.value = result
             done.signal()
         }
         thread.name = "tunetop.trainer"
@@ -121,10 +120,10 @@ public final class Trainer: @unchecked Sendable {
 
     /// Waits for the run to end and for the sink to have every event; rethrows the loop's error.
     public func wait() throws -> RunSummary {
-        guard started.load(ordering: .relaxed) else { throw TrainingError.invalidState("wait called before start") }
+        guard started.isSet else { throw TrainingError.invalidState("wait called before start") }
         done.wait()
         done.signal()
-        guard let result = outcome.withLock({ $0 }) else { throw TrainingError.invalidState("no outcome") }
+        guard let result = outcome.value else { throw TrainingError.invalidState("no outcome") }
         return try result.get()
     }
 
@@ -138,12 +137,12 @@ public final class Trainer: @unchecked Sendable {
     /// and end with `interrupted`. Safe from any thread (not from a signal handler itself:
     /// set a flag there and call this from a normal thread).
     public func interrupt() {
-        interrupted.store(true, ordering: .relaxed)
+        interrupted.set()
         wake.signal()
     }
 
     /// Step, epoch, LR and state, from any thread.
     public var status: TrainerStatus {
-        statusBox.withLock { $0 }
+        statusBox.value
     }
 }

@@ -43,10 +43,20 @@ extension TrainingSession {
                 progress.plateau?.noteManualChange()
                 note("restored the weights of step \(target.1), LR halved")
             case .setDropout(let rate):
-                let dropouts = model.layers.compactMap { $0 as? Dropout }
-                guard !dropouts.isEmpty else { throw rejection("the model has no dropout layer") }
-                for dropout in dropouts { try dropout.setRate(Float(rate)) }
-                note("dropout \(rate) on \(dropouts.map(\.name).joined(separator: ", "))")
+                guard rate >= 0, rate < 1 else { throw rejection("dropout \(rate) must be in [0, 1)") }
+                var names: [String] = []
+                for layer in model.layers {
+                    if let dropout = layer as? Dropout {
+                        try dropout.setRate(Float(rate))
+                    } else if let dropout = layer as? Dropout2D {
+                        dropout.rate = Float(rate)
+                    } else {
+                        continue
+                    }
+                    names.append(layer.name)
+                }
+                guard !names.isEmpty else { throw rejection("the model has no dropout layer") }
+                note("dropout \(rate) on \(names.joined(separator: ", "))")
             case .setWeightDecay(let decay):
                 guard decay >= 0, decay.isFinite else { throw rejection("weight decay \(decay) must be ≥ 0") }
                 optimizer.weightDecay = Float(decay)
@@ -79,7 +89,10 @@ extension TrainingSession {
     /// The knobs as they are now (saved in checkpoints).
     func currentKnobs() -> RegularizationKnobs {
         var rates: [String: Float] = [:]
-        for case let dropout as Dropout in model.layers { rates[dropout.name] = dropout.rate }
+        for layer in model.layers {
+            if let dropout = layer as? Dropout { rates[layer.name] = dropout.rate }
+            if let dropout = layer as? Dropout2D { rates[layer.name] = dropout.rate }
+        }
         return RegularizationKnobs(
             weightDecay: optimizer.weightDecay, clipGlobalNorm: optimizer.clipGlobalNorm,
             labelSmoothing: (loss as? SoftmaxCrossEntropy)?.labelSmoothing, dropoutRates: rates)
@@ -93,8 +106,10 @@ extension TrainingSession {
             crossEntropy.labelSmoothing = smoothing
             loss = crossEntropy
         }
-        for case let dropout as Dropout in model.layers {
-            if let rate = knobs.dropoutRates[dropout.name] { try dropout.setRate(rate) }
+        for layer in model.layers {
+            guard let rate = knobs.dropoutRates[layer.name] else { continue }
+            if let dropout = layer as? Dropout { try dropout.setRate(rate) }
+            if let dropout = layer as? Dropout2D { dropout.rate = rate }
         }
     }
 

@@ -13,3 +13,14 @@ enum FileBytes {
         }
     }
 }
+
+extension FileBytes {
+    /// Writes `bytes` to `path` atomically, naming the file in the error.
+    static func write(_ bytes: [UInt8], to path: String) throws {
+        do {
+            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw DatasetError.unreadable(file: path, reason: "cannot write: \(error.localizedDescription)")
+        }
+    }
+}

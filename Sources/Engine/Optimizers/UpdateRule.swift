@@ -1,0 +1,152 @@
+import Foundation
+
+/// The per-element gradient adjustments applied before the rule: g ← clamp(g·scale) + l2·p +
+/// l1·sign(p).
+struct GradientTerms {
+    var scale: Float
+    var clipValue: Float?
+    var l2: Float
+    var l1: Float
+}
+
+/// The update rules as single fused, 8-wide passes over a parameter's buffers (value,
+/// gradient, up to two state slots). The gradient is zeroed in the same pass.
+enum UpdateRule {
+    typealias V = SIMD8<Float>
+
+    static func apply(
+        kind: OptimizerKind, step: Int, rate: Float, shrink: Float, terms: GradientTerms,
+        value: inout [Float], gradient: inout [Float], first: inout [Float], second: inout [Float]
+    ) {
+        let count = value.count
+        value.withUnsafeMutableBufferPointer { pv in
+            gradient.withUnsafeMutableBufferPointer { pg in
+                first.withUnsafeMutableBufferPointer { p1 in
+                    second.withUnsafeMutableBufferPointer { p2 in
+                        let v = Lanes(pv.baseAddress), g = Lanes(pg.baseAddress)
+                        let s1 = Lanes(p1.baseAddress), s2 = Lanes(p2.baseAddress)
+                        switch kind {
+                        case .sgd(let momentum, let nesterov):
+                            sgd(count, v, g, s1, rate, shrink, terms, momentum, nesterov)
+                        case .adam(let beta1, let beta2, let epsilon), .adamW(let beta1, let beta2, let epsilon):
+                            adam(count, v, g, s1, s2, rate, shrink, terms, beta1, beta2, epsilon, step)
+                        case .rmsprop(let rho, let epsilon, let momentum):
+                            rmsprop(count, v, g, s1, s2, rate, shrink, terms, rho, epsilon, momentum)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Runs `body(index, lanes)` over 8-wide chunks, the tail as one partial chunk.
+    @inline(__always)
+    static func sweep(_ count: Int, _ body: (Int, Int) -> Void) {
+        var i = 0
+        while i + 8 <= count {
+            body(i, 8)
+            i += 8
+        }
+        if i < count { body(i, count - i) }
+    }
+
+    @inline(__always)
+    static func adjusted(_ g: V, _ p: V, _ terms: GradientTerms) -> V {
+        var result = g
+        if terms.scale != 1 { result *= terms.scale }
+        if let clip = terms.clipValue { result = result.clamped(lowerBound: V(repeating: -clip), upperBound: V(repeating: clip)) }
+        if terms.l2 != 0 { result = result.addingProduct(p, terms.l2) }
+        if terms.l1 != 0 {
+            let zero = V()
+            let sign = V(repeating: 1).replacing(with: -1, where: p .< zero).replacing(with: 0, where: p .== zero)
+            result = result.addingProduct(sign, terms.l1)
+        }
+        return result
+    }
+
+    static func sgd(
+        _ count: Int, _ v: Lanes, _ g: Lanes, _ velocity: Lanes, _ rate: Float, _ shrink: Float,
+        _ terms: GradientTerms, _ momentum: Float, _ nesterov: Bool
+    ) {
+        sweep(count) { i, n in
+            var p = v.load(i, n)
+            let grad = adjusted(g.load(i, n), p, terms)
+            g.store(V(), i, n)
+            if shrink != 1 { p *= shrink }
+            var direction = grad
+            if momentum != 0 {
+                let newVelocity = velocity.load(i, n) * momentum + grad
+                velocity.store(newVelocity, i, n)
+                direction = nesterov ? grad.addingProduct(newVelocity, momentum) : newVelocity
+            }
+            v.store(p.addingProduct(direction, -rate), i, n)
+        }
+    }
+
+    static func adam(
+        _ count: Int, _ v: Lanes, _ g: Lanes, _ m1: Lanes, _ m2: Lanes, _ rate: Float, _ shrink: Float,
+        _ terms: GradientTerms, _ beta1: Float, _ beta2: Float, _ epsilon: Float, _ step: Int
+    ) {
+        let correction1 = 1 - Float(pow(Double(beta1), Double(step)))
+        let rootCorrection2 = Float((1 - pow(Double(beta2), Double(step))).squareRoot())
+        let stepSize = rate / correction1
+        sweep(count) { i, n in
+            var p = v.load(i, n)
+            let grad = adjusted(g.load(i, n), p, terms)
+            g.store(V(), i, n)
+            if shrink != 1 { p *= shrink }
+            let m = m1.load(i, n) * beta1 + grad * (1 - beta1)
+            let s = m2.load(i, n) * beta2 + grad * grad * (1 - beta2)
+            m1.store(m, i, n)
+            m2.store(s, i, n)
+            let denominator = s.squareRoot() / rootCorrection2 + epsilon
+            v.store(p - stepSize * m / denominator, i, n)
+        }
+    }
+
+    static func rmsprop(
+        _ count: Int, _ v: Lanes, _ g: Lanes, _ square: Lanes, _ buffer: Lanes, _ rate: Float, _ shrink: Float,
+        _ terms: GradientTerms, _ rho: Float, _ epsilon: Float, _ momentum: Float
+    ) {
+        sweep(count) { i, n in
+            var p = v.load(i, n)
+            let grad = adjusted(g.load(i, n), p, terms)
+            g.store(V(), i, n)
+            if shrink != 1 { p *= shrink }
+            let s = square.load(i, n) * rho + grad * grad * (1 - rho)
+            square.store(s, i, n)
+            var direction = grad / (s.squareRoot() + epsilon)
+            if momentum != 0 {
+                direction = buffer.load(i, n) * momentum + direction
+                buffer.store(direction, i, n)
+            }
+            v.store(p.addingProduct(direction, -rate), i, n)
+        }
+    }
+}
+
+/// 8-wide loads and stores on a Float buffer; a partial chunk (n < 8) reads zeros past the end
+/// and writes only its valid lanes.
+struct Lanes {
+    let base: UnsafeMutablePointer<Float>?
+    init(_ base: UnsafeMutablePointer<Float>?) { self.base = base }
+
+    @inline(__always)
+    func load(_ i: Int, _ n: Int) -> SIMD8<Float> {
+        guard let base else { return SIMD8() }
+        if n == 8 { return UnsafeRawPointer(base + i).loadUnaligned(as: SIMD8<Float>.self) }
+        var result = SIMD8<Float>()
+        for lane in 0..<n { result[lane] = base[i + lane] }
+        return result
+    }
+
+    @inline(__always)
+    func store(_ value: SIMD8<Float>, _ i: Int, _ n: Int) {
+        guard let base else { return }
+        if n == 8 {
+            UnsafeMutableRawPointer(base + i).storeBytes(of: value, as: SIMD8<Float>.self)
+            return
+        }
+        for lane in 0..<n { base[i + lane] = value[lane] }
+    }
+}

@@ -1,0 +1,94 @@
+// Elementwise arithmetic over contiguous storage in 8-wide SIMD chunks with a scalar tail.
+// Shapes must match exactly (no broadcasting): mismatches are programming errors inside the
+// engine and trap; layers validate user-facing shapes and throw before calling these.
+
+extension Tensor {
+    /// Applies `vector` to 8-wide chunks and `scalar` to the tail, writing into `self`.
+    @inline(__always)
+    mutating func updateEach(
+        with other: Tensor,
+        vector: (SIMD8<Float>, SIMD8<Float>) -> SIMD8<Float>,
+        scalar: (Float, Float) -> Float
+    ) {
+        precondition(shape == other.shape, "elementwise shapes \(shape) and \(other.shape)")
+        let count = storage.count
+        storage.withUnsafeMutableBufferPointer { target in
+            other.storage.withUnsafeBufferPointer { source in
+                let t = UnsafeMutableRawPointer(target.baseAddress!)
+                let s = UnsafeRawPointer(source.baseAddress!)
+                var i = 0
+                while i + 8 <= count {
+                    let result = vector(t.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self),
+                                        s.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self))
+                    t.storeBytes(of: result, toByteOffset: i * 4, as: SIMD8<Float>.self)
+                    i += 8
+                }
+                while i < count {
+                    target[i] = scalar(target[i], source[i])
+                    i += 1
+                }
+            }
+        }
+    }
+
+    /// Applies `vector` / `scalar` to every element in place.
+    @inline(__always)
+    mutating func updateEach(vector: (SIMD8<Float>) -> SIMD8<Float>, scalar: (Float) -> Float) {
+        let count = storage.count
+        storage.withUnsafeMutableBufferPointer { target in
+            guard let base = target.baseAddress else { return }
+            let t = UnsafeMutableRawPointer(base)
+            var i = 0
+            while i + 8 <= count {
+                t.storeBytes(of: vector(t.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)),
+                             toByteOffset: i * 4, as: SIMD8<Float>.self)
+                i += 8
+            }
+            while i < count {
+                target[i] = scalar(target[i])
+                i += 1
+            }
+        }
+    }
+
+    public static func += (lhs: inout Tensor, rhs: Tensor) {
+        lhs.updateEach(with: rhs, vector: { $0 + $1 }, scalar: { $0 + $1 })
+    }
+
+    public static func -= (lhs: inout Tensor, rhs: Tensor) {
+        lhs.updateEach(with: rhs, vector: { $0 - $1 }, scalar: { $0 - $1 })
+    }
+
+    public static func *= (lhs: inout Tensor, rhs: Tensor) {
+        lhs.updateEach(with: rhs, vector: { $0 * $1 }, scalar: { $0 * $1 })
+    }
+
+    public static func *= (lhs: inout Tensor, rhs: Float) {
+        let factor = SIMD8<Float>(repeating: rhs)
+        lhs.updateEach(vector: { $0 * factor }, scalar: { $0 * rhs })
+    }
+
+    public static func + (lhs: Tensor, rhs: Tensor) -> Tensor { var r = lhs; r += rhs; return r }
+    public static func - (lhs: Tensor, rhs: Tensor) -> Tensor { var r = lhs; r -= rhs; return r }
+    public static func * (lhs: Tensor, rhs: Tensor) -> Tensor { var r = lhs; r *= rhs; return r }
+    public static func * (lhs: Tensor, rhs: Float) -> Tensor { var r = lhs; r *= rhs; return r }
+    public static func * (lhs: Float, rhs: Tensor) -> Tensor { var r = rhs; r *= lhs; return r }
+
+    /// self += alpha · other (the optimizer's and gradient accumulation's primitive).
+    public mutating func addScaled(_ other: Tensor, by alpha: Float) {
+        let factor = SIMD8<Float>(repeating: alpha)
+        updateEach(with: other, vector: { $0.addingProduct($1, factor) }, scalar: { $0 + alpha * $1 })
+    }
+
+    /// A new tensor with `transform` applied to every element (scalar path; for cold code).
+    public func map(_ transform: (Float) -> Float) -> Tensor {
+        var result = self
+        for i in result.storage.indices { result.storage[i] = transform(storage[i]) }
+        return result
+    }
+
+    /// Fills every element with `value` (keeps the allocation).
+    public mutating func fill(_ value: Float) {
+        storage.withUnsafeMutableBufferPointer { $0.update(repeating: value) }
+    }
+}

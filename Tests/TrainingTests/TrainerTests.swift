@@ -90,7 +90,7 @@ final class TrainerTests: XCTestCase {
         let deadline = Date().addingTimeInterval(2.5)
         while trainer.status.step < 60, Date() < deadline { Thread.sleep(forTimeInterval: 0.005) }
         let stepsWhileSinkSlept = trainer.status.step
-        let sinkHadReturned = sink.firstCallReturned.withLock { $0 }
+        let sinkHadReturned = sink.firstCallReturned.isSet
         _ = try trainer.wait()
         XCTAssertFalse(sinkHadReturned)
         XCTAssertEqual(stepsWhileSinkSlept, 60, "steps done while the sink slept")

@@ -1,7 +1,6 @@
 import Datasets
 import Engine
 import Foundation
-import Synchronization
 import Telemetry
 @testable import Training
 
@@ -36,10 +35,9 @@ func makeMLP(seed: UInt64, features: Int = 4, hidden: Int = 16, classes: Int = 3
 
 /// A sink that keeps every event (thread-safe), optionally sleeping in each call.
 final class CollectingSink: EventSink {
-    private let events = Mutex<[Event]>([])
-    private let calls = Mutex(0)
+    private let events = Shared<[Event]>([])
     let sleepSeconds: Double
-    let firstCallReturned = Mutex(false)
+    let firstCallReturned = SharedFlag()
 
     init(sleepSeconds: Double = 0) {
         self.sleepSeconds = sleepSeconds
@@ -48,11 +46,10 @@ final class CollectingSink: EventSink {
     func record(_ batch: [Event]) {
         if sleepSeconds > 0 { Thread.sleep(forTimeInterval: sleepSeconds) }
         events.withLock { $0.append(contentsOf: batch) }
-        firstCallReturned.withLock { $0 = true }
-        calls.withLock { $0 += 1 }
+        firstCallReturned.set()
     }
 
-    var recorded: [Event] { events.withLock { $0 } }
+    var recorded: [Event] { events.value }
 }
 
 /// Calls `action` on the trainer thread with each batch of events (to send commands at an

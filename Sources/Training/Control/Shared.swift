@@ -1,33 +1,46 @@
-import Synchronization
+import Foundation
 
 /// A value shared between the training thread and others, behind a lock. A class so that
-/// closures can capture it (`Mutex` itself is non-copyable).
-final class Shared<Value: Sendable>: Sendable {
-    private let mutex: Mutex<Value>
+/// closures can capture it (`Synchronization.Mutex` is non-copyable and cannot be).
+final class Shared<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value
 
     init(_ value: Value) {
-        mutex = Mutex(value)
+        stored = value
     }
 
     var value: Value {
-        get { mutex.withLock { $0 } }
-        set { mutex.withLock { $0 = newValue } }
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
+    }
+
+    /// Runs `body` on the value under the lock and returns its result.
+    func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&stored)
     }
 
     /// Changes the value in place under the lock.
     func update(_ change: (inout Value) -> Void) {
-        mutex.withLock { change(&$0) }
+        withLock(change)
     }
 }
 
 /// A flag set from any thread and polled by the trainer.
 final class SharedFlag: Sendable {
-    private let atomic = Atomic<Bool>(false)
+    private let flag = Shared(false)
 
-    var isSet: Bool { atomic.load(ordering: .acquiring) }
+    var isSet: Bool { flag.value }
 
-    func set() { atomic.store(true, ordering: .releasing) }
+    func set() { flag.value = true }
 
     /// Sets the flag; returns whether it was already set.
-    func testAndSet() -> Bool { atomic.exchange(true, ordering: .acquiringAndReleasing) }
+    func testAndSet() -> Bool {
+        flag.withLock { value in
+            defer { value = true }
+            return value
+        }
+    }
 }

@@ -9,6 +9,10 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
 #include <locale.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <string.h>
+#include <stdio.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
@@ -26,7 +30,26 @@ static inline attr_t cn_a_italic(void) { return A_ITALIC; }
 static inline int cn_key_resize(void) { return KEY_RESIZE; }
 static inline int cn_key_code_yes(void) { return KEY_CODE_YES; }
 
-/// Writes one wide character with attributes and a colour pair at (y, x).
-int cn_put_wide(WINDOW *win, int y, int x, const wchar_t *text, attr_t attrs, short pair);
+/// Writes one wide character with attributes and a colour pair at (y, x). Pairs above
+/// 32767 (direct colour) go through setcchar's extended-pair argument.
+int cn_put_wide(WINDOW *win, int y, int x, const wchar_t *text, attr_t attrs, int pair);
+
+/// Starts a screen on the process's stdout/stdin (newterm, which returns NULL where initscr
+/// would exit the process). Swift 6 cannot read the C `stdout`/`stdin` globals.
+SCREEN *cn_newterm(void);
+
+/// Defines colour pair `pair` (extended pairs and direct colours allowed); -1 is the default colour.
+int cn_init_pair(int pair, int foreground, int background);
+
+/// True when the locale set by setlocale uses UTF-8 (so braille and blocks can be shown).
+int cn_locale_is_utf8(void);
+
+/// Installs handlers for SIGINT, SIGTERM and SIGHUP that only record the signal number
+/// (async-signal-safe), saving the previous handlers.
+void cn_trap_signals(void);
+/// Restores the handlers saved by cn_trap_signals.
+void cn_untrap_signals(void);
+/// The last trapped signal number, cleared by the call; 0 when none arrived.
+int cn_take_signal(void);
 
 #endif

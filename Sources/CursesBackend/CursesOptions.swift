@@ -1,0 +1,39 @@
+import Foundation
+import TermCanvas
+
+/// How to start the terminal screen. Defaults detect everything from the terminal and
+/// the environment.
+public struct CursesOptions: Sendable {
+    /// Forces a colour depth; nil detects it from terminfo and `NO_COLOR`.
+    public var colorDepth: ColorDepth?
+    /// Forces a glyph set; nil uses braille under a UTF-8 locale and ASCII otherwise.
+    public var glyphMode: GlyphMode?
+    /// How long ncurses waits after ESC for the rest of an escape sequence.
+    public var escapeDelayMilliseconds: Int
+    /// The environment consulted for `NO_COLOR`.
+    public var environment: [String: String]
+
+    /// Creates options.
+    public init(colorDepth: ColorDepth? = nil, glyphMode: GlyphMode? = nil, escapeDelayMilliseconds: Int = 25,
+                environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.colorDepth = colorDepth
+        self.glyphMode = glyphMode
+        self.escapeDelayMilliseconds = escapeDelayMilliseconds
+        self.environment = environment
+    }
+}
+
+/// Why no terminal screen could be started; the app falls back to headless progress lines.
+public enum CursesError: Error, Equatable, CustomStringConvertible {
+    /// Standard input or output is not a terminal.
+    case notATerminal
+    /// ncurses could not start on this terminal (unknown or missing `TERM`).
+    case cannotStart(term: String)
+
+    public var description: String {
+        switch self {
+        case .notATerminal: return "standard input or output is not a terminal"
+        case .cannotStart(let term): return "cannot start the terminal screen for TERM=\(term.isEmpty ? "(unset)" : term)"
+        }
+    }
+}

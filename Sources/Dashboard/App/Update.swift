@@ -1,0 +1,153 @@
+import Telemetry
+import TermCanvas
+
+extension DashboardState {
+    /// The one mutator: applies a message and returns the effects it asks for.
+    public mutating func update(_ message: DashboardMessage) -> [DashboardEffect] {
+        switch message {
+        case .events(let events):
+            guard !events.isEmpty else { return [] }
+            history.apply(events)
+            clampSelection()
+            if history.isFinished, stopRequested { notice = nil }
+            return finishedEffects()
+        case .tick(let now):
+            guard var player else { return [] }
+            let due = player.tick(now: now)
+            self.player = player
+            if !due.isEmpty {
+                history.apply(due)
+                clampSelection()
+            }
+            return []
+        case .key(let key):
+            return handle(key)
+        }
+    }
+
+    /// With `exitWhenFinished`, a finished live run ends the dashboard.
+    private func finishedEffects() -> [DashboardEffect] {
+        guard kind == .live, exitWhenFinished, history.isFinished else { return [] }
+        return [.exit(stopRequested ? .stopTraining : .quit)]
+    }
+
+    private mutating func handle(_ key: Key) -> [DashboardEffect] {
+        if case .signal(let number) = key { return [.exit(.signal(number))] }
+        if key == .resize { return [] }
+        if let prompt { return answer(prompt, key) }
+        if showHelp {
+            // Any key closes the overlay; q still quits so a lost user can always leave.
+            showHelp = false
+            if key != .character("q") { return [] }
+        }
+        notice = nil
+        guard let action = KeyTable.action(for: key, in: modeSet) else {
+            if kind != .live, let steering = KeyTable.action(for: key, in: .live), steering != .quit {
+                notice = kind == .replay ? "replay: steering keys are off" : "read-only: steering keys are off"
+            }
+            return []
+        }
+        return perform(action)
+    }
+
+    private mutating func answer(_ prompt: Prompt, _ key: Key) -> [DashboardEffect] {
+        switch (prompt, key) {
+        case (.confirmStop, .character("y")), (.confirmStop, .character("s")), (.confirmStop, .enter):
+            self.prompt = nil
+            stopRequested = true
+            notice = "stopping: waiting for the run to end"
+            return [.send(.stopEarly)]
+        case (.confirmQuit, .character("s")), (.confirmQuit, .character("y")):
+            self.prompt = nil
+            stopRequested = true
+            return [.send(.stopEarly), .exit(.stopTraining)]
+        case (.confirmQuit, .character("k")), (.confirmQuit, .character("h")):
+            self.prompt = nil
+            return [.exit(.keepTrainingHeadless)]
+        default:
+            self.prompt = nil
+            notice = "cancelled"
+            return []
+        }
+    }
+
+    private mutating func perform(_ action: DashboardAction) -> [DashboardEffect] {
+        switch action {
+        case .halveLearningRate: return steer(.scaleLearningRate(0.5))
+        case .doubleLearningRate: return steer(.scaleLearningRate(2))
+        case .divideLearningRateByFive: return steer(.scaleLearningRate(0.2))
+        case .togglePause: return steer(history.trainerState == "paused" ? .resume : .pause)
+        case .checkpoint: return steer(.checkpoint)
+        case .rollbackToBest: return steer(.rollbackToBest)
+        case .stopEarly:
+            guard !history.isFinished else { return [] }
+            prompt = .confirmStop
+            return []
+        case .quit:
+            if kind == .live && !history.isFinished {
+                prompt = .confirmQuit
+                return []
+            }
+            return [.exit(stopRequested ? .stopTraining : .quit)]
+        case .selectPreviousLayer:
+            selectedLayer = max(0, selectedLayer - 1)
+        case .selectNextLayer:
+            selectedLayer = min(max(0, history.layerNames.count - 1), selectedLayer + 1)
+        case .showActivations: histogramKind = .activations
+        case .showGradients: histogramKind = .gradients
+        case .showWeights: histogramKind = .weights
+        case .toggleLogY: logY.toggle()
+        case .smoothLess: setSmoothingIndex(smoothingIndex - 1)
+        case .smoothMore: setSmoothingIndex(smoothingIndex + 1)
+        case .cycleWindow: windowIndex = (windowIndex + 1) % Self.windows.count
+        case .nextTheme: themeIndex = (themeIndex + 1) % themes.count
+        case .toggleHelp: showHelp.toggle()
+        case .playPause: player?.playing.toggle()
+        case .slower: player?.slower()
+        case .faster: player?.faster()
+        case .seekBackward, .seekForward:
+            guard let player else { return [] }
+            let distance = max(1, player.lastStep / 20)
+            let target = player.currentStep + (action == .seekForward ? distance : -distance - 1)
+            seek { $0.seek(toStep: target) }
+        case .seekStart: seek { $0.move(to: 0) }
+        case .seekEnd: seek { $0.move(to: $0.events.count) }
+        case .nextControlEvent:
+            seek { $0.seekNextControl() ?? (false, []) }
+        }
+        return []
+    }
+
+    /// A steering command, only while the run is still going.
+    private mutating func steer(_ command: Command) -> [DashboardEffect] {
+        guard !history.isFinished else {
+            notice = "the run has ended"
+            return []
+        }
+        return [.send(command)]
+    }
+
+    private mutating func setSmoothingIndex(_ index: Int) {
+        let clamped = min(Self.smoothingSteps.count - 1, max(0, index))
+        guard clamped != smoothingIndex else { return }
+        smoothingIndex = clamped
+        history.setSmoothing(smoothing)
+        if var other {
+            other.setSmoothing(smoothing)
+            self.other = other
+        }
+    }
+
+    private mutating func seek(_ move: (inout ReplayPlayer) -> (rebuild: Bool, apply: ArraySlice<Event>)) {
+        guard var player else { return }
+        let (rebuild, events) = move(&player)
+        self.player = player
+        if rebuild { history = RunHistory(smoothing: smoothing) }
+        history.apply(events)
+        clampSelection()
+    }
+
+    private mutating func clampSelection() {
+        selectedLayer = min(selectedLayer, max(0, history.layerNames.count - 1))
+    }
+}

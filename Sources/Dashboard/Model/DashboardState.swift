@@ -1,0 +1,107 @@
+import Telemetry
+import TermCanvas
+
+/// A question the dashboard is waiting on.
+enum Prompt: Sendable, Equatable {
+    /// `s` pressed: stop early? y/n.
+    case confirmStop
+    /// `q` pressed while training live: stop it, keep it going headless, or cancel.
+    case confirmQuit
+}
+
+/// The whole dashboard: the run(s) as events described them plus what the user chose to
+/// see. `update` is its only mutator; `DashboardView.render` reads it and nothing else.
+public struct DashboardState: Sendable {
+    enum Kind: Sendable, Equatable { case live, follow, replay, compare }
+
+    let kind: Kind
+    var name: String
+    var history: RunHistory
+    /// The second run in compare mode.
+    var other: RunHistory?
+    var otherName: String?
+    var player: ReplayPlayer?
+
+    var themes: [Theme]
+    var themeIndex = 0
+    var smoothingIndex: Int
+    var logY = false
+    var windowIndex = 0
+    var selectedLayer = 0
+    var histogramKind: HistogramKind = .activations
+    var showHelp = false
+    var prompt: Prompt?
+    /// `s` was confirmed: waiting for the run to end.
+    var stopRequested = false
+    /// A short message for the status line (e.g. "read-only: following a file").
+    var notice: String?
+    let exitWhenFinished: Bool
+
+    /// Smoothing weights `[` and `]` step through (TensorBoard's default is 0.6).
+    static let smoothingSteps: [Double] = [0, 0.3, 0.6, 0.8, 0.9, 0.95, 0.99]
+    /// Time windows `z` cycles through: all steps, then the last N.
+    static let windows: [Int?] = [nil, 100_000, 10_000, 1_000, 100]
+
+    /// The state for a mode before any event.
+    public init(mode: DashboardMode, options: DashboardOptions) {
+        let smoothingIndex = Self.smoothingSteps.enumerated()
+            .min { abs($0.element - options.smoothing) < abs($1.element - options.smoothing) }?.offset ?? 2
+        let weight = Self.smoothingSteps[smoothingIndex]
+        self.smoothingIndex = smoothingIndex
+        var themes = options.themes
+        if let index = themes.firstIndex(where: { $0.name == options.theme.name }) {
+            themes[index] = options.theme
+        } else {
+            themes.insert(options.theme, at: 0)
+        }
+        self.themes = themes
+        themeIndex = themes.firstIndex { $0.name == options.theme.name } ?? 0
+        exitWhenFinished = options.exitWhenFinished
+        history = RunHistory(smoothing: weight)
+        switch mode {
+        case .live(let name):
+            kind = .live
+            self.name = name
+        case .follow(let name):
+            kind = .follow
+            self.name = name
+        case .replay(let events, let name):
+            kind = .replay
+            self.name = name
+            player = ReplayPlayer(events: events, speed: options.replaySpeed)
+        case .compare(let a, let b, let nameA, let nameB):
+            kind = .compare
+            name = nameA
+            otherName = nameB
+            history.apply(a)
+            var second = RunHistory(smoothing: weight)
+            second.apply(b)
+            other = second
+        }
+    }
+
+    var theme: Theme { themes[themeIndex] }
+    var smoothing: Double { Self.smoothingSteps[smoothingIndex] }
+    var window: Int? { Self.windows[windowIndex] }
+
+    var modeSet: ModeSet {
+        switch kind {
+        case .live: return .live
+        case .follow: return .follow
+        case .replay: return .replay
+        case .compare: return .compare
+        }
+    }
+
+    /// The selected layer's name, if any layer has reported.
+    var selectedLayerName: String? {
+        history.layerNames.indices.contains(selectedLayer) ? history.layerNames[selectedLayer] : nil
+    }
+
+    /// The step range the charts show: the window's last N steps, or all.
+    var visibleSteps: ClosedRange<Int> {
+        let last = max(history.lastStep, other?.lastStep ?? 0, 1)
+        guard let window, window < last else { return 0...last }
+        return (last - window)...last
+    }
+}

@@ -1,0 +1,193 @@
+import Telemetry
+
+/// Everything the dashboard knows about one run, built only from its events. Live,
+/// followed and replayed runs all go through `apply`, so they look the same.
+struct RunHistory: Sendable {
+    var trainLoss = SeriesPyramid()
+    /// The smoothed train loss, rebuilt when the smoothing weight changes.
+    var smoothedLoss = SeriesPyramid()
+    private var ema: DebiasedEMA
+    var valLoss = SeriesPyramid()
+    var trainAccuracy = SeriesPyramid()
+    var valAccuracy = SeriesPyramid()
+    var learningRate = SeriesPyramid()
+
+    /// Layer names in first-seen order, and their statistics.
+    var layerNames: [String] = []
+    var layers: [String: LayerHistory] = [:]
+
+    /// Commands as recorded, for markers and the replay's `n`.
+    var controls: [(step: Int, record: ControlRecord)] = []
+    var log: [LogEntry] = []
+    static let maxLog = 500
+
+    var lastStep = 0
+    var epoch: Int?
+    var totalSteps: Int?
+    var examplesPerSecond: Double?
+    /// The trainer's reported state (`running`, `paused`, `stopping`, `finished`).
+    var trainerState: String?
+    var summary: RunSummary?
+    /// Lowest validation loss and its step.
+    var bestVal: (step: Int, value: Double)?
+    /// Recent (wall time, step) pairs for the step rate behind the ETA.
+    var pace: [(wall: Double, step: Int)] = []
+    var firstWallTime: Double?
+    var lastWallTime: Double?
+    /// How many events were applied (the replay's position counts these).
+    var eventCount = 0
+
+    init(smoothing: Double) {
+        ema = DebiasedEMA(weight: smoothing)
+    }
+
+    var smoothingWeight: Double { ema.weight }
+
+    /// Recomputes the smoothed curve for a new weight: one pass over the raw points.
+    mutating func setSmoothing(_ weight: Double) {
+        ema = DebiasedEMA(weight: weight)
+        smoothedLoss = SeriesPyramid()
+        for (step, value) in zip(trainLoss.steps, trainLoss.values) {
+            smoothedLoss.append(step: step, value: ema.next(value))
+        }
+    }
+
+    var learningRateNow: Double? { learningRate.lastValue }
+    var isFinished: Bool { summary != nil }
+
+    mutating func apply<Events: Sequence<Event>>(_ events: Events) {
+        for event in events { apply(event) }
+    }
+
+    mutating func apply(_ event: Event) {
+        eventCount += 1
+        if event.wallTime > 0 {
+            if firstWallTime == nil { firstWallTime = event.wallTime }
+            lastWallTime = event.wallTime
+        }
+        switch event.value {
+        case .scalar(let value): applyScalar(event, value)
+        case .histogram(let histogram): applyHistogram(event, histogram)
+        case .text(let text): applyText(event, text)
+        case .sessionStart: restart(at: event.step)
+        }
+    }
+
+    private mutating func applyScalar(_ event: Event, _ value: Double) {
+        let step = event.step
+        switch event.tag {
+        case Tag.trainLoss:
+            trainLoss.append(step: step, value: value)
+            smoothedLoss.append(step: step, value: ema.next(value))
+            lastStep = max(lastStep, step)
+            if event.wallTime > 0 {
+                pace.append((event.wallTime, step))
+                if pace.count > 64 { pace.removeFirst(pace.count - 32) }
+            }
+        case Tag.valLoss:
+            valLoss.append(step: step, value: value)
+            if value.isFinite, value < (bestVal?.value ?? .infinity) { bestVal = (step, value) }
+        case Tag.trainAccuracy: trainAccuracy.append(step: step, value: value)
+        case Tag.valAccuracy: valAccuracy.append(step: step, value: value)
+        case Tag.learningRate: learningRate.append(step: step, value: value)
+        case Tag.examplesPerSecond: examplesPerSecond = value
+        case Tag.epoch: epoch = Int(value)
+        case Tag.totalSteps: totalSteps = value > 0 ? Int(value) : nil
+        default:
+            guard let (layer, stat) = Tag.parseLayer(event.tag) else { return }
+            touchLayer(layer)
+            layers[layer]?.record(stat: stat, value: value)
+        }
+        lastStep = max(lastStep, step)
+    }
+
+    private mutating func applyHistogram(_ event: Event, _ histogram: Histogram) {
+        guard let (layer, stat) = Tag.parseLayer(event.tag),
+              let kind = HistogramKind.allCases.first(where: { $0.stat.rawValue == stat }) else { return }
+        touchLayer(layer)
+        layers[layer]?.record(kind: kind, step: event.step, histogram: histogram)
+    }
+
+    private mutating func touchLayer(_ layer: String) {
+        if layers[layer] == nil {
+            layers[layer] = LayerHistory()
+            layerNames.append(layer)
+        }
+    }
+
+    private mutating func applyText(_ event: Event, _ text: String) {
+        switch event.tag {
+        case Tag.control:
+            guard let record = RecordJSON.decode(ControlRecord.self, from: text) else { return }
+            controls.append((event.step, record))
+            appendLog(LogEntry(step: event.step, kind: .control(record.source), text: Self.describe(record)))
+        case Tag.advice:
+            guard let record = RecordJSON.decode(AdviceRecord.self, from: text) else { return }
+            appendLog(LogEntry(step: event.step, kind: .advice(record.severity), text: "\(record.rule): \(record.message)"))
+        case Tag.summary:
+            guard let record = RecordJSON.decode(RunSummary.self, from: text) else { return }
+            summary = record
+            var line = "run ended: \(record.endReason.rawValue)"
+            if let best = record.bestValLoss, let step = record.bestStep {
+                line += ", best val loss \(Format.number(best)) at step \(step)"
+            }
+            appendLog(LogEntry(step: event.step, kind: .summary, text: line))
+        case Tag.state:
+            trainerState = text
+        default:
+            return
+        }
+    }
+
+    private mutating func appendLog(_ entry: LogEntry) {
+        log.append(entry)
+        if log.count > Self.maxLog { log.removeFirst(log.count - Self.maxLog) }
+    }
+
+    /// A writer restarted at `step`: later-stepped values from before are void.
+    private mutating func restart(at step: Int) {
+        trainLoss.truncate(fromStep: step)
+        valLoss.truncate(fromStep: step)
+        trainAccuracy.truncate(fromStep: step)
+        valAccuracy.truncate(fromStep: step)
+        learningRate.truncate(fromStep: step)
+        setSmoothing(ema.weight)
+        for name in layerNames { layers[name]?.truncate(fromStep: step) }
+        controls.removeAll { $0.step >= step }
+        if let best = bestVal, best.step >= step {
+            bestVal = nil
+            for (s, v) in zip(valLoss.steps, valLoss.values) where v.isFinite && v < (bestVal?.value ?? .infinity) {
+                bestVal = (s, v)
+            }
+        }
+        pace.removeAll { $0.step >= step }
+        lastStep = min(lastStep, step)
+    }
+
+    /// The log line for a command: who, what, and the learning rate before → after.
+    static func describe(_ record: ControlRecord) -> String {
+        var text = "\(record.source.rawValue): \(record.action)"
+        if let detail = record.detail, !detail.isEmpty { text += " (\(detail))" }
+        if record.lrBefore != record.lrAfter {
+            text += "  lr \(Format.number(record.lrBefore)) → \(Format.number(record.lrAfter))"
+        }
+        return text
+    }
+
+    /// Steps per second over the recent pace window; nil until two points apart in time.
+    var stepsPerSecond: Double? {
+        guard let first = pace.first, let last = pace.last, last.wall > first.wall, last.step > first.step else { return nil }
+        return Double(last.step - first.step) / (last.wall - first.wall)
+    }
+
+    /// Seconds left at the recent pace, when the total is known.
+    var etaSeconds: Double? {
+        guard let total = totalSteps, let rate = stepsPerSecond, rate > 0 else { return nil }
+        return Double(max(0, total - lastStep)) / rate
+    }
+
+    /// Learning-rate changes (commands whose LR before and after differ).
+    var learningRateChanges: [(step: Int, record: ControlRecord)] {
+        controls.filter { $0.record.lrBefore != $0.record.lrAfter }
+    }
+}

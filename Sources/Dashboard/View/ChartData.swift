@@ -1,0 +1,25 @@
+import TermCanvas
+
+/// Turns history into what `LineChart` draws: downsampled samples and markers.
+enum ChartData {
+    /// One sample per dot column of a chart `width` cells wide, over the visible steps.
+    static func samples(_ series: SeriesPyramid, steps: ClosedRange<Int>, width: Int) -> [ChartSample] {
+        series.downsample(lower: steps.lowerBound, upper: steps.upperBound, columns: LineChart.dotColumns(width: width))
+            .map { ChartSample(x: Double($0.step), low: $0.low, high: $0.high, last: $0.last) }
+    }
+
+    /// The x range for the visible steps (never empty).
+    static func xRange(_ steps: ClosedRange<Int>) -> ClosedRange<Double> {
+        Double(steps.lowerBound)...Double(max(steps.upperBound, steps.lowerBound + 1))
+    }
+
+    /// Vertical markers where the learning rate changed, labelled with who changed it and by how much.
+    static func learningRateMarkers(_ history: RunHistory, theme: Theme, ascii: Bool) -> [ChartMarker] {
+        history.learningRateChanges.map { change in
+            let record = change.record
+            let factor = record.lrBefore != 0 ? record.lrAfter / record.lrBefore : .nan
+            let label = factor.isFinite ? "\(record.source.rawValue)×\(SIFormat.format(factor, ascii: ascii))" : record.source.rawValue
+            return ChartMarker(x: Double(change.step), label: label, style: theme.style(.marker))
+        }
+    }
+}

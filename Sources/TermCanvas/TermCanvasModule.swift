@@ -1,2 +1,0 @@
-/// Cells, buffers, widgets (placeholder until the dashboard work lands).
-public enum TermCanvasModule {}

@@ -35,6 +35,7 @@ final class ViewTests: XCTestCase {
         let fc2 = lines.first { $0.contains("fc2 ") && $0.contains("%") }
         XCTAssertNotNil(fc1, lines.joined(separator: "\n"))
         XCTAssertNotNil(fc2)
+        XCTAssertTrue(fc1?.contains("> fc1") ?? false, "the selected row is marked: \(fc1 ?? "")")
         XCTAssertTrue(fc1?.contains("1e-3") ?? false, fc1 ?? "")
         XCTAssertTrue(fc1?.contains("25%") ?? false, fc1 ?? "")
         XCTAssertTrue(fc2?.contains("5e-2") ?? false, fc2 ?? "")

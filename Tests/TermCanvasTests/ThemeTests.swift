@@ -36,3 +36,13 @@ final class ThemeTests: XCTestCase {
         XCTAssertEqual(themes.map(\.name), ["dark"])
     }
 }
+
+final class ThemeLocationTests: XCTestCase {
+    func testFindsTheBundledFolderFromTheExecutable() {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let found = Theme.bundledDirectory(environment: [:], currentDirectory: "/",
+                                           executablePath: root.appendingPathComponent(".build/release/tunetop").path)
+        XCTAssertEqual(found?.standardizedFileURL.path, root.appendingPathComponent("themes").standardizedFileURL.path)
+        XCTAssertNil(Theme.bundledDirectory(environment: [:], currentDirectory: "/", executablePath: "/usr/bin/x"))
+    }
+}

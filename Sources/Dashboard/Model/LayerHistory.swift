@@ -27,20 +27,19 @@ struct LayerHistory: Sendable {
     static let maxScalars = 512
 
     mutating func record(stat: String, value: Double) {
-        var list = scalars[stat, default: []]
-        list.append(value)
-        if list.count > Self.maxScalars { list.removeFirst(list.count - Self.maxScalars / 2) }
-        scalars[stat] = list
+        // Mutate in place: copying the array out and back would copy it on every value.
+        scalars[stat, default: []].append(value)
+        if let count = scalars[stat]?.count, count > Self.maxScalars {
+            scalars[stat]?.removeFirst(count - Self.maxScalars / 2)
+        }
     }
 
     mutating func record(kind: HistogramKind, step: Int, histogram: Histogram) {
-        var list = histograms[kind, default: []]
-        list.append((step, histogram))
-        if list.count > Self.maxSnapshots {
+        histograms[kind, default: []].append((step, histogram))
+        if let list = histograms[kind], list.count > Self.maxSnapshots {
             // Keep every other snapshot: coverage of the whole run at half the density.
-            list = list.enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
+            histograms[kind] = list.enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
         }
-        histograms[kind] = list
     }
 
     func latest(_ stat: LayerStat) -> Double? { scalars[stat.rawValue]?.last }

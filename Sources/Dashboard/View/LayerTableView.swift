@@ -12,10 +12,11 @@ enum LayerTableView {
             buffer.write(" no layer statistics yet", x: area.x, y: area.y, style: theme.style(.muted), maxWidth: area.width)
             return
         }
-        let nameWidth = min(16, max(5, history.layerNames.map(\.count).max() ?? 5))
+        // Two columns for the selection mark, which shows even where colours cannot.
+        let nameWidth = min(18, max(7, 2 + (history.layerNames.map(\.count).max() ?? 5)))
         let fixed = nameWidth + 6 + 6 + 7 + 5 + 5 + 5  // names, numbers and separators
         let spark = min(16, max(0, (area.width - fixed - 3) / 3))
-        var columns = [Table.Column("layer", width: nameWidth, alignment: .left), Table.Column("‖W‖", width: 6)]
+        var columns = [Table.Column("  layer", width: nameWidth, alignment: .left), Table.Column("‖W‖", width: 6)]
         if spark > 0 { columns.append(Table.Column("", width: spark, alignment: .left)) }
         columns.append(Table.Column("‖∇W‖", width: 6))
         if spark > 0 { columns.append(Table.Column("", width: spark, alignment: .left)) }
@@ -25,7 +26,7 @@ enum LayerTableView {
         columns.append(Table.Column("sat", width: 5))
 
         let ascii = glyphs == .ascii
-        let rows: [[Table.Content]] = history.layerNames.map { name in
+        let rows: [[Table.Content]] = history.layerNames.enumerated().map { index, name in
             let layer = history.layers[name] ?? LayerHistory()
             func values(_ stat: LayerStat) -> [Double] { layer.scalars[stat.rawValue] ?? [] }
             func number(_ stat: LayerStat) -> Table.Content {
@@ -37,7 +38,8 @@ enum LayerTableView {
                 let style = !value.isFinite ? theme.style(.bad) : value >= 0.5 ? theme.style(.warn) : theme.style(.text)
                 return .text(Format.percent(value), style)
             }
-            var row: [Table.Content] = [.text(name, theme.style(.text)), number(.weightNorm)]
+            let mark = index == state.selectedLayer ? (glyphs == .ascii ? "> " : "▶ ") : "  "
+            var row: [Table.Content] = [.text(mark + name, theme.style(.text)), number(.weightNorm)]
             if spark > 0 { row.append(.sparkline(values(.weightNorm), theme.style(.muted))) }
             row.append(number(.gradNorm))
             if spark > 0 { row.append(.sparkline(values(.gradNorm), theme.style(.muted))) }

@@ -24,6 +24,15 @@ extension GEMM {
                     for r in valid..<mr { out[r] = 0 }
                     out += mr
                 }
+            } else if valid == mr {
+                // Six row streams read in step; the packed sliver is written sequentially.
+                let r0 = a + row0 * lda + depthStart
+                let r1 = r0 + lda, r2 = r1 + lda, r3 = r2 + lda, r4 = r3 + lda, r5 = r4 + lda
+                for p in 0..<depth {
+                    out[0] = r0[p]; out[1] = r1[p]; out[2] = r2[p]
+                    out[3] = r3[p]; out[4] = r4[p]; out[5] = r5[p]
+                    out += mr
+                }
             } else {
                 for r in 0..<valid {
                     let source = a + (row0 + r) * lda + depthStart
@@ -51,7 +60,22 @@ extension GEMM {
         while sliver < columns {
             let valid = min(nr, columns - sliver)
             let column0 = columnStart + sliver
-            if transposed {
+            if transposed && valid == nr {
+                // op(B)[p][j] = B[j][p]: 8×8 blocks are loaded as rows and transposed in registers.
+                for half in 0..<2 {
+                    let c0 = half * 8
+                    let rows = b + (column0 + c0) * ldb + depthStart
+                    var p = 0
+                    while p + 8 <= depth {
+                        transpose8x8(from: rows + p, stride: ldb, to: out + p * nr + c0, stride: nr)
+                        p += 8
+                    }
+                    while p < depth {
+                        for c in 0..<8 { out[p * nr + c0 + c] = rows[c * ldb + p] }
+                        p += 1
+                    }
+                }
+            } else if transposed {
                 // op(B)[p][j] = B[j][p]: walk each source row (one output column) contiguously.
                 for c in 0..<valid {
                     let source = b + (column0 + c) * ldb + depthStart
@@ -79,5 +103,32 @@ extension GEMM {
             out += depth * nr
             sliver += nr
         }
+    }
+}
+
+extension GEMM {
+    /// Writes the transpose of the 8×8 block at `source` (row stride `sourceStride`) to
+    /// `destination`. Three perfect unshuffles of the 64 elements rotate the index bits
+    /// (row, column) by three, which is the transpose: 24 shuffles instead of 64 scalar moves.
+    @inline(__always)
+    static func transpose8x8(
+        from source: UnsafePointer<Float>, stride sourceStride: Int,
+        to destination: UnsafeMutablePointer<Float>, stride destinationStride: Int
+    ) {
+        typealias V = SIMD8<Float>
+        @inline(__always) func load(_ r: Int) -> V { UnsafeRawPointer(source + r * sourceStride).loadUnaligned(as: V.self) }
+        var v0 = load(0), v1 = load(1), v2 = load(2), v3 = load(3)
+        var v4 = load(4), v5 = load(5), v6 = load(6), v7 = load(7)
+        for _ in 0..<3 {
+            let p0 = SIMD16(lowHalf: v0, highHalf: v1), p1 = SIMD16(lowHalf: v2, highHalf: v3)
+            let p2 = SIMD16(lowHalf: v4, highHalf: v5), p3 = SIMD16(lowHalf: v6, highHalf: v7)
+            v0 = p0.evenHalf; v1 = p1.evenHalf; v2 = p2.evenHalf; v3 = p3.evenHalf
+            v4 = p0.oddHalf; v5 = p1.oddHalf; v6 = p2.oddHalf; v7 = p3.oddHalf
+        }
+        @inline(__always) func store(_ v: V, _ r: Int) {
+            UnsafeMutableRawPointer(destination + r * destinationStride).storeBytes(of: v, as: V.self)
+        }
+        store(v0, 0); store(v1, 1); store(v2, 2); store(v3, 3)
+        store(v4, 4); store(v5, 5); store(v6, 6); store(v7, 7)
     }
 }

@@ -53,12 +53,16 @@ public final class Dense: Layer {
     }
 
     public func backward(_ outputGradient: Tensor) throws -> Tensor {
+        try accumulateParameterGradients(outputGradient)
+        return try GEMM.multiply(outputGradient, weight.value, transposeB: true)
+    }
+
+    public func accumulateParameterGradients(_ outputGradient: Tensor) throws {
         guard let input else {
             throw EngineError.invalidState(context: name, detail: "backward called before forward")
         }
         try LayerCheck.gradient(outputGradient, matches: [input.rowCount, outputSize], layer: name)
         try GEMM.multiply(input, outputGradient, into: &weight.gradient, transposeA: true, beta: 1)
         outputGradient.sumRows(into: &bias.gradient.storage, width: outputSize)
-        return try GEMM.multiply(outputGradient, weight.value, transposeB: true)
     }
 }

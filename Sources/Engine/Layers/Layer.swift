@@ -39,6 +39,9 @@ public protocol Layer: AnyObject {
     var buffers: [String: Tensor] { get }
     /// Restores state saved from `buffers`; throws naming the key or shape that does not fit.
     func loadBuffers(_ buffers: [String: Tensor]) throws
+    /// `backward` for the first layer of a model, whose input is data: accumulates parameter
+    /// gradients and may skip computing dLoss/dInput (Dense saves a third of its backward).
+    func accumulateParameterGradients(_ outputGradient: Tensor) throws
 }
 
 /// What a layer's outputs mean for the trainer's health probes: ReLU-like units can die
@@ -53,6 +56,10 @@ public enum ActivationFamily: Sendable, Equatable {
 }
 
 extension Layer {
+    public func accumulateParameterGradients(_ outputGradient: Tensor) throws {
+        _ = try backward(outputGradient)
+    }
+
     /// Layers are probed as linear unless they say otherwise.
     public var activationFamily: ActivationFamily { .none }
     /// Non-trainable state a checkpoint must keep (BatchNorm's running statistics).

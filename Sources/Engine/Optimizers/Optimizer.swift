@@ -24,7 +24,19 @@ public final class Optimizer {
     public var reportsUpdateNorms = false
     /// Steps taken (Adam's bias correction counts from 1).
     public private(set) var stepCount = 0
-    private var slots: [String: [String: Tensor]] = [:]
+    private var slots: [String: Slots] = [:]
+    private var validatedParameters: [ObjectIdentifier] = []
+
+    /// A parameter's state buffers (velocity; Adam's m and v; RMSprop's square average and
+    /// momentum), mutated in place step after step.
+    final class Slots {
+        var first: [Float]
+        var second: [Float]
+        init(first: [Float], second: [Float]) {
+            self.first = first
+            self.second = second
+        }
+    }
 
     public init(
         kind: OptimizerKind, learningRate: Float, weightDecay: Float = 0, decoupledWeightDecay: Bool = false,
@@ -62,11 +74,12 @@ public final class Optimizer {
     @discardableResult
     public func step(_ parameters: [Parameter]) throws -> OptimizerStepReport {
         try validateSettings()
-        var names = Set<String>()
+        let identities = parameters.map(ObjectIdentifier.init)
+        if identities != validatedParameters {
+            try validate(parameters)
+            validatedParameters = identities
+        }
         for parameter in parameters {
-            guard names.insert(parameter.name).inserted else {
-                throw EngineError.invalidState(context: "Optimizer.step", detail: "parameter name \(parameter.name) appears twice")
-            }
             guard parameter.gradient.shape == parameter.value.shape else {
                 throw EngineError.shapeMismatch(
                     context: parameter.name, detail: "gradient \(parameter.gradient.shape) vs value \(parameter.value.shape)")
@@ -95,11 +108,24 @@ public final class Optimizer {
             gradientNorms: gradientNorms, updateNorms: updateNorms, weightNorms: weightNorms)
     }
 
+    /// Names must be unique: slots and checkpoints are keyed by them.
+    private func validate(_ parameters: [Parameter]) throws {
+        var names = Set<String>()
+        for parameter in parameters where !names.insert(parameter.name).inserted {
+            throw EngineError.invalidState(context: "Optimizer.step", detail: "parameter name \(parameter.name) appears twice")
+        }
+    }
+
     /// The checkpointable state.
     public func state() -> OptimizerState {
         OptimizerState(
             version: OptimizerState.currentVersion, kind: kind, learningRate: learningRate, stepCount: stepCount,
-            slots: slots.mapValues { $0.mapValues(\.storage) })
+            slots: slots.mapValues { slots in
+                var named: [String: [Float]] = [:]
+                if let name = kind.slotNames.first { named[name] = slots.first }
+                if kind.slotNames.count > 1 { named[kind.slotNames[1]] = slots.second }
+                return named
+            })
     }
 
     /// Restores a state saved by `state()`; throws when the rule or version differ. Slot sizes
@@ -118,42 +144,44 @@ public final class Optimizer {
             throw EngineError.invalidState(
                 context: "Optimizer.load", detail: "step \(state.stepCount), learning rate \(state.learningRate)")
         }
-        var restored: [String: [String: Tensor]] = [:]
+        var restored: [String: Slots] = [:]
+        let names = kind.slotNames
         for (name, parameterSlots) in state.slots {
-            var tensors: [String: Tensor] = [:]
-            for (slot, values) in parameterSlots {
-                tensors[slot] = try Tensor(shape: [values.count], storage: values)
+            guard Set(parameterSlots.keys) == Set(names) else {
+                throw EngineError.invalidState(
+                    context: "Optimizer.load", detail: "\(name) has slots \(parameterSlots.keys.sorted()), \(kind.label) keeps \(names)")
             }
-            restored[name] = tensors
+            restored[name] = Slots(
+                first: names.first.flatMap { parameterSlots[$0] } ?? [],
+                second: names.count > 1 ? parameterSlots[names[1]] ?? [] : [])
         }
         slots = restored
         stepCount = state.stepCount
         learningRate = state.learningRate
     }
 
-    /// The slot tensors for a parameter, created as zeros or checked against its shape.
-    private func slotTensors(for parameter: Parameter) throws -> [String: Tensor] {
-        let wanted = kind.slotNames
-        if var existing = slots[parameter.name] {
-            for name in wanted {
-                guard let tensor = existing[name] else {
-                    throw EngineError.invalidState(context: parameter.name, detail: "optimizer state lacks slot \(name)")
-                }
-                guard tensor.count == parameter.value.count else {
-                    throw EngineError.shapeMismatch(
-                        context: parameter.name,
-                        detail: "optimizer slot \(name) has \(tensor.count) values, parameter has \(parameter.value.count)")
-                }
-                if tensor.shape != parameter.value.shape { existing[name] = try tensor.reshaped(parameter.value.shape) }
+    /// The state slots of a parameter, created as zeros or checked against its size.
+    private func slots(for parameter: Parameter) throws -> Slots {
+        if let existing = slots[parameter.name] {
+            if existing.first.count != (kind.slotNames.isEmpty ? 0 : parameter.value.count)
+                || existing.second.count != (kind.slotNames.count > 1 ? parameter.value.count : 0) {
+                throw EngineError.shapeMismatch(
+                    context: parameter.name,
+                    detail: "optimizer state holds \(existing.first.count) and \(existing.second.count) values, "
+                        + "parameter has \(parameter.value.count)")
             }
             return existing
         }
-        return Dictionary(uniqueKeysWithValues: wanted.map { ($0, Tensor(shape: parameter.value.shape)) })
+        let count = parameter.value.count
+        let created = Slots(
+            first: [Float](repeating: 0, count: kind.slotNames.isEmpty ? 0 : count),
+            second: [Float](repeating: 0, count: kind.slotNames.count > 1 ? count : 0))
+        slots[parameter.name] = created
+        return created
     }
 
     private func update(_ parameter: Parameter, clipScale: Float) throws {
-        var state = try slotTensors(for: parameter)
-        slots[parameter.name] = nil  // keep the slot tensors uniquely referenced while updating
+        let state = try slots(for: parameter)
         let rate = learningRate * parameter.learningRateMultiplier
         let decayed = parameter.isDecayed
         let decoupled: Bool
@@ -162,16 +190,10 @@ public final class Optimizer {
             scale: clipScale, clipValue: clipValue,
             l2: decayed && !decoupled ? weightDecay : 0, l1: decayed ? l1 : 0)
         let shrink: Float = decayed && decoupled ? 1 - rate * weightDecay : 1
-        var first = state.removeValue(forKey: kind.slotNames.first ?? "") ?? Tensor(shape: [0])
-        var second = state.removeValue(forKey: kind.slotNames.dropFirst().first ?? "") ?? Tensor(shape: [0])
         UpdateRule.apply(
             kind: kind, step: stepCount, rate: rate, shrink: shrink, terms: terms,
             value: &parameter.value.storage, gradient: &parameter.gradient.storage,
-            first: &first.storage, second: &second.storage)
-        var saved: [String: Tensor] = [:]
-        if let name = kind.slotNames.first { saved[name] = first }
-        if kind.slotNames.count > 1 { saved[kind.slotNames[1]] = second }
-        slots[parameter.name] = saved
+            first: &state.first, second: &state.second)
     }
 
     /// Scales each last-axis column whose norm over the other axes exceeds `limit` back to it.

@@ -29,13 +29,17 @@ struct EventDecoder {
         var reader = ProtoReader(data)
         var wallTime = 0.0
         var step = 0
-        var summaries: [UnsafeRawBufferPointer] = []
+        // One summary per record in practice; an array only for the rare writer that splits it.
+        var summary: UnsafeRawBufferPointer?
+        var moreSummaries: [UnsafeRawBufferPointer] = []
         var sessionStarts = false
         while let field = try reader.nextField() {
             switch (field.number, field.wireType) {
             case (Field.wallTime, .fixed64): wallTime = try reader.readDouble()
             case (Field.step, .varint): step = Int(truncatingIfNeeded: Int64(bitPattern: try reader.readVarint()))
-            case (Field.summary, .lengthDelimited): summaries.append(try reader.readBytes())
+            case (Field.summary, .lengthDelimited):
+                let bytes = try reader.readBytes()
+                if summary == nil { summary = bytes } else { moreSummaries.append(bytes) }
             case (Field.sessionLog, .lengthDelimited): sessionStarts = try Self.isSessionStart(try reader.readBytes())
             default: try reader.skip(field.wireType)
             }
@@ -45,21 +49,26 @@ struct EventDecoder {
             output.append(DecodedEvent(tagID: -1, event: Event(step: step, wallTime: wallTime, tag: "", value: .sessionStart)))
         }
         do {
-            for summary in summaries {
-                var summaryReader = ProtoReader(summary)
-                while let field = try summaryReader.nextField() {
-                    guard field.number == ProtoSchema.Summary.value, field.wireType == .lengthDelimited else {
-                        try summaryReader.skip(field.wireType)
-                        continue
-                    }
-                    if let decoded = try decodeValue(try summaryReader.readBytes(), step: step, wallTime: wallTime) {
-                        output.append(decoded)
-                    }
-                }
-            }
+            if let summary { try decodeSummary(summary, step: step, wallTime: wallTime, into: &output) }
+            for extra in moreSummaries { try decodeSummary(extra, step: step, wallTime: wallTime, into: &output) }
         } catch {
             output.removeSubrange(firstNew...)
             throw error
+        }
+    }
+
+    private mutating func decodeSummary(
+        _ bytes: UnsafeRawBufferPointer, step: Int, wallTime: Double, into output: inout [DecodedEvent]
+    ) throws {
+        var reader = ProtoReader(bytes)
+        while let field = try reader.nextField() {
+            guard field.number == ProtoSchema.Summary.value, field.wireType == .lengthDelimited else {
+                try reader.skip(field.wireType)
+                continue
+            }
+            if let decoded = try decodeValue(try reader.readBytes(), step: step, wallTime: wallTime) {
+                output.append(decoded)
+            }
         }
     }
 

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Interns tag names while decoding: each distinct tag becomes one `String` shared by all of its
 /// events and a small integer id that per-tag bookkeeping (plugins, restarts) indexes by.
 ///
@@ -18,7 +24,7 @@ struct TagTable {
         while true {
             let id = Int(slots[slot])
             if id < 0 { break }
-            if hashes[id] == hash, keys[id].elementsEqual(bytes) { return id }
+            if hashes[id] == hash, Self.equal(keys[id], bytes) { return id }
             slot = (slot + 1) & mask
         }
         let id = names.count
@@ -43,6 +49,12 @@ struct TagTable {
             var slot = Int(truncatingIfNeeded: hash) & mask
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(id)
+        }
+    }
+
+    private static func equal(_ key: [UInt8], _ bytes: UnsafeRawBufferPointer) -> Bool {
+        key.count == bytes.count && key.withUnsafeBytes { stored in
+            bytes.count == 0 || memcmp(stored.baseAddress!, bytes.baseAddress!, bytes.count) == 0
         }
     }
 

@@ -7,41 +7,49 @@
 ///   tag's earlier values with step ≥ S, like TensorBoard's data server does per time series.
 ///   An equal step is not a restart: several text events (advice, control) may share one step.
 ///
-/// Each tag's kept steps stay non-decreasing, so a purge pops from the tail of that tag's list:
-/// every event is dropped at most once and the whole pass stays linear.
+/// Each tag's kept events form a chain (newest first, through `previousOfTag`) whose steps are
+/// non-decreasing from oldest to newest, so a purge pops from the chain's head: every event is
+/// dropped at most once and the whole pass stays linear.
 struct RestartFilter {
     private var events: [Event] = []
+    /// Per event: the index of the previous kept event of its tag, or -1.
+    private var previousOfTag: [Int32] = []
+    /// Per tag id: the index of its newest kept event, or -1.
+    private var newestOfTag: [Int32] = []
+    /// Allocated at the first drop; most runs never restart.
     private var dropped: [Bool] = []
     private var droppedCount = 0
-    /// Per tag id: indices into `events` of its kept events, in order (non-decreasing steps).
-    private var keptByTag: [[Int32]] = []
 
     mutating func reserveCapacity(_ count: Int) {
-        events.reserveCapacity(count)
-        dropped.reserveCapacity(count)
+        events.reserveCapacity(events.count + count)
+        previousOfTag.reserveCapacity(previousOfTag.count + count)
     }
 
     mutating func append(_ decoded: DecodedEvent) {
         let step = decoded.event.step
+        let index = Int32(truncatingIfNeeded: events.count)
         if decoded.tagID < 0 {
-            for tag in keptByTag.indices { dropTail(ofTag: tag, fromStep: step) }
+            for tag in newestOfTag.indices { dropNewest(ofTag: tag, fromStep: step) }
+            previousOfTag.append(-1)
         } else {
-            while keptByTag.count <= decoded.tagID { keptByTag.append([]) }
-            if let last = keptByTag[decoded.tagID].last, events[Int(last)].step > step {
-                dropTail(ofTag: decoded.tagID, fromStep: step)
-            }
-            keptByTag[decoded.tagID].append(Int32(truncatingIfNeeded: events.count))
+            while newestOfTag.count <= decoded.tagID { newestOfTag.append(-1) }
+            let newest = newestOfTag[decoded.tagID]
+            if newest >= 0, events[Int(newest)].step > step { dropNewest(ofTag: decoded.tagID, fromStep: step) }
+            previousOfTag.append(newestOfTag[decoded.tagID])
+            newestOfTag[decoded.tagID] = index
         }
         events.append(decoded.event)
-        dropped.append(false)
     }
 
-    private mutating func dropTail(ofTag tag: Int, fromStep step: Int) {
-        while let last = keptByTag[tag].last, events[Int(last)].step >= step {
-            dropped[Int(last)] = true
+    private mutating func dropNewest(ofTag tag: Int, fromStep step: Int) {
+        var newest = Int(newestOfTag[tag])
+        while newest >= 0, events[newest].step >= step {
+            if dropped.count < events.count { dropped += repeatElement(false, count: events.count - dropped.count) }
+            dropped[newest] = true
             droppedCount += 1
-            keptByTag[tag].removeLast()
+            newest = Int(previousOfTag[newest])
         }
+        newestOfTag[tag] = Int32(newest)
     }
 
     /// The kept events, in the order they were recorded.
@@ -49,7 +57,8 @@ struct RestartFilter {
         guard droppedCount > 0 else { return events }
         var kept = [Event]()
         kept.reserveCapacity(events.count - droppedCount)
-        for index in events.indices where !dropped[index] { kept.append(events[index]) }
+        // `dropped` stops at the last drop; events after it are all kept.
+        for index in events.indices where index >= dropped.count || !dropped[index] { kept.append(events[index]) }
         return kept
     }
 }

@@ -4,7 +4,7 @@ import Engine
 ///
 /// Shape legend: `N` examples, then the per-example `featureShape` (`[F]` for tabular data,
 /// `[C, H, W]` for images). Labels are class ids in `0..<classCount`.
-public struct Dataset: Sendable {
+public struct Dataset: Sendable, CustomStringConvertible {
     /// Shown in the dashboard header and recorded in the run config.
     public var name: String
     /// `[N, ...featureShape]`, row-major, one example per leading index.
@@ -48,6 +48,11 @@ public struct Dataset: Sendable {
         self.labels = labels
         self.classCount = classCount
         self.classNames = classNames
+    }
+
+    /// One line for logs and the run config: `digits: 1797 × [64], 10 classes`.
+    public var description: String {
+        "\(name): \(count) × \(featureShape), \(classCount) classes"
     }
 
     /// Examples per class, index = class id (for stratification, class weights, the UI).

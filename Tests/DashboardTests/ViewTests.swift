@@ -18,6 +18,13 @@ final class ViewTests: XCTestCase {
         XCTAssertTrue(text.contains("q quits"))
     }
 
+    func testAPendingQuestionStaysVisibleOnATooSmallScreen() {
+        var s = state()
+        _ = s.update(.key(.character("q")))
+        let text = DashboardView.render(s, size: Size(width: 70, height: 20)).lines.joined(separator: "\n")
+        XCTAssertTrue(text.contains("keep training headless"), text)
+    }
+
     func testEveryPanelAppearsAt80x24() {
         let lines = DashboardView.render(state(), size: Size(width: 80, height: 24), glyphs: .ascii).lines
         XCTAssertEqual(lines.count, 24)

@@ -41,3 +41,9 @@ final class DatasetTests: XCTestCase {
         XCTAssertEqual(subset.features.storage, [2, 20])
     }
 }
+
+final class DatasetDescriptionTests: XCTestCase {
+    func testDescriptionNamesSizeShapeAndClasses() throws {
+        XCTAssertEqual(try tinyDataset(labels: [0, 1, 1], classCount: 2).description, "tiny: 3 × [2], 2 classes")
+    }
+}

@@ -36,9 +36,9 @@ struct KeyBinding: Sendable {
 /// The key table: the single source for dispatch, the footer and the help overlay.
 enum KeyTable {
     static let bindings: [KeyBinding] = [
-        KeyBinding(keys: [.character("h")], label: "h", help: "halve the learning rate", action: .halveLearningRate, modes: .live, footer: "½ LR"),
-        KeyBinding(keys: [.character("H")], label: "H", help: "double the learning rate", action: .doubleLearningRate, modes: .live, footer: "2× LR"),
-        KeyBinding(keys: [.character("d")], label: "d", help: "divide the learning rate by 5", action: .divideLearningRateByFive, modes: .live, footer: "÷5"),
+        KeyBinding(keys: [.character("h")], label: "h", help: "halve the learning rate", action: .halveLearningRate, modes: .live, footer: "LR/2"),
+        KeyBinding(keys: [.character("H")], label: "H", help: "double the learning rate", action: .doubleLearningRate, modes: .live, footer: "LR×2"),
+        KeyBinding(keys: [.character("d")], label: "d", help: "divide the learning rate by 5", action: .divideLearningRateByFive, modes: .live, footer: "LR/5"),
         KeyBinding(keys: [.character("p")], label: "p", help: "pause / resume training", action: .togglePause, modes: .live, footer: "pause"),
         KeyBinding(keys: [.character("c")], label: "c", help: "save a checkpoint", action: .checkpoint, modes: .live, footer: "ckpt"),
         KeyBinding(keys: [.character("s")], label: "s", help: "stop early, keeping the best weights (asks first)", action: .stopEarly, modes: .live, footer: "stop"),

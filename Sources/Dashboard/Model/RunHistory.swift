@@ -34,6 +34,7 @@ struct RunHistory: Sendable {
     var pace: [(wall: Double, step: Int)] = []
     var firstWallTime: Double?
     var lastWallTime: Double?
+    private var layerTags: [String: (layer: String, stat: String)?] = [:]
     /// How many events were applied (the replay's position counts these).
     var eventCount = 0
 
@@ -94,7 +95,7 @@ struct RunHistory: Sendable {
         case Tag.epoch: epoch = Int(value)
         case Tag.totalSteps: totalSteps = value > 0 ? Int(value) : nil
         default:
-            guard let (layer, stat) = Tag.parseLayer(event.tag) else { return }
+            guard let (layer, stat) = parseLayer(event.tag) else { return }
             touchLayer(layer)
             layers[layer]?.record(stat: stat, value: value)
         }
@@ -102,10 +103,19 @@ struct RunHistory: Sendable {
     }
 
     private mutating func applyHistogram(_ event: Event, _ histogram: Histogram) {
-        guard let (layer, stat) = Tag.parseLayer(event.tag),
+        guard let (layer, stat) = parseLayer(event.tag),
               let kind = HistogramKind.allCases.first(where: { $0.stat.rawValue == stat }) else { return }
         touchLayer(layer)
         layers[layer]?.record(kind: kind, step: event.step, histogram: histogram)
+    }
+
+    /// `Tag.parseLayer`, memoized: a run repeats a few dozen layer tags millions of times,
+    /// and a hash lookup is several times cheaper than re-parsing the string.
+    private mutating func parseLayer(_ tag: String) -> (layer: String, stat: String)? {
+        if let cached = layerTags[tag] { return cached }
+        let parsed = Tag.parseLayer(tag)
+        if layerTags.count < 10_000 { layerTags[tag] = parsed }
+        return parsed
     }
 
     private mutating func touchLayer(_ layer: String) {

@@ -9,6 +9,8 @@ public enum DashboardView {
         var buffer = CellBuffer(width: size.width, height: size.height, fill: Cell(" ", style: theme.style(.text)))
         guard let layout = DashboardLayout(size: size) else {
             TooSmallView.render(state, into: &buffer)
+            // A pending question must stay answerable at any size.
+            if let prompt = state.prompt { OverlayView.prompt(prompt, state, into: &buffer, glyphs: glyphs) }
             if glyphs == .ascii { buffer.convertToASCII() }
             return buffer
         }

@@ -32,6 +32,11 @@ public final class Conv2D: Layer {
 
     public var parameters: [Parameter] { bias.map { [weight, $0] } ?? [weight] }
 
+    /// Whether `backward` computes dLoss/dInput. A network's first layer sees data, whose
+    /// gradient nobody reads: turning this off there skips a third of its backward work.
+    /// When off, `backward` returns an empty tensor (shape `[0]`).
+    public var computesInputGradient = true
+
     /// Geometry and patch columns `[N, K, P]` of the last training forward.
     private var cachedGeometry: WindowGeometry?
     private var cachedBatch = 0
@@ -138,12 +143,15 @@ public final class Conv2D: Layer {
             throw EngineError.shapeMismatch(
                 context: name, detail: "output gradient \(outputGradient.shape), expected \(expected)")
         }
-        var inputGradient = Tensor(shape: [batch, inChannels, g.inputHeight, g.inputWidth])
+        var inputGradient = Tensor(shape: computesInputGradient ? [batch, inChannels, g.inputHeight, g.inputWidth] : [0])
         let chunks = chunkCount(of: batch)
-        // Per-chunk partial dW (and db) so threads never write the same memory; summed below.
-        var partialWeight = [Float](repeating: 0, count: chunks * oc * k)
+        // Per-chunk partial dWᵀ [K×OC] and db so threads never write the same memory. dWᵀ
+        // rather than dW: it needs dY transposed ([P×OC], small) instead of the columns
+        // ([K×P]), and its rows are OC wide, a whole number of SIMD vectors.
+        var partialWeight = [Float](repeating: 0, count: chunks * k * oc)
         var partialBias = [Float](repeating: 0, count: chunks * oc)
         let transposedWeight = transposed(weight.value.storage, rows: oc, columns: k)
+        let withInputGradient = computesInputGradient
         outputGradient.storage.withUnsafeBufferPointer { dy in
             columns.withUnsafeBufferPointer { cols in
                 transposedWeight.withUnsafeBufferPointer { wT in
@@ -151,25 +159,27 @@ public final class Conv2D: Layer {
                         partialWeight.withUnsafeMutableBufferPointer { dwAll in
                             partialBias.withUnsafeMutableBufferPointer { dbAll in
                                 forEachChunk(of: batch) { samples, chunk in
-                                    let dw = dwAll.baseAddress! + chunk * oc * k
+                                    let dwT = dwAll.baseAddress! + chunk * k * oc
                                     let db = dbAll.baseAddress! + chunk * oc
-                                    var scratch = [Float](repeating: 0, count: k * p)
+                                    var scratch = [Float](repeating: 0, count: p * oc + (withInputGradient ? k * p : 0))
                                     scratch.withUnsafeMutableBufferPointer { buffer in
-                                        let s = buffer.baseAddress!
+                                        let dyT = buffer.baseAddress!
+                                        let dcol = dyT + p * oc
                                         for n in samples {
                                             let dyN = dy.baseAddress! + n * oc * p
                                             let col = cols.baseAddress! + n * k * p
-                                            // dW[OC×K] += dY[OC×P] · colᵀ[P×K]
-                                            transpose(col, rows: k, columns: p, into: s)
+                                            // dWᵀ[K×OC] += col[K×P] · dYᵀ[P×OC]
+                                            transpose(dyN, rows: oc, columns: p, into: dyT)
                                             PanelMatmul.multiply(
-                                                m: oc, n: k, k: p, a: dyN, lda: p, b: s, ldb: k,
-                                                c: dw, ldc: k, accumulate: true)
+                                                m: k, n: oc, k: p, a: col, lda: p, b: dyT, ldb: oc,
+                                                c: dwT, ldc: oc, accumulate: true)
                                             addRowSums(dyN, rows: oc, columns: p, into: db)
+                                            guard withInputGradient else { continue }
                                             // dcol[K×P] = Wᵀ[K×OC] · dY[OC×P], folded back onto dX.
                                             PanelMatmul.multiply(
                                                 m: k, n: p, k: oc, a: wT.baseAddress!, lda: oc, b: dyN, ldb: p,
-                                                c: s, ldc: p, accumulate: false)
-                                            col2im(s, g, addingInto: dx.baseAddress! + n * g.inputImageCount)
+                                                c: dcol, ldc: p, accumulate: false)
+                                            col2im(dcol, g, addingInto: dx.baseAddress! + n * g.inputImageCount)
                                         }
                                     }
                                 }
@@ -179,9 +189,16 @@ public final class Conv2D: Layer {
                 }
             }
         }
-        for chunk in 0..<chunks {
-            for index in 0..<(oc * k) { weight.gradient.storage[index] += partialWeight[chunk * oc * k + index] }
-            if let bias {
+        weight.gradient.storage.withUnsafeMutableBufferPointer { dw in
+            for chunk in 0..<chunks {
+                let dwT = chunk * k * oc
+                for o in 0..<oc {
+                    for index in 0..<k { dw[o * k + index] += partialWeight[dwT + index * oc + o] }
+                }
+            }
+        }
+        if let bias {
+            for chunk in 0..<chunks {
                 for o in 0..<oc { bias.gradient.storage[o] += partialBias[chunk * oc + o] }
             }
         }
@@ -202,12 +219,26 @@ func addChannelBias(_ bias: [Float], to out: UnsafeMutablePointer<Float>, positi
 /// `sums[r] += Σ_c matrix[r, c]` (the bias gradient of one sample).
 @inline(__always)
 func addRowSums(_ matrix: UnsafePointer<Float>, rows: Int, columns: Int, into sums: UnsafeMutablePointer<Float>) {
-    for r in 0..<rows {
-        let row = matrix + r * columns
-        var total: Float = 0
-        for c in 0..<columns { total += row[c] }
-        sums[r] += total
+    for r in 0..<rows { sums[r] += sumOfFloats(matrix + r * columns, count: columns) }
+}
+
+/// A sum with eight independent SIMD lanes: a plain `+=` loop is one dependent add per
+/// element (the compiler may not reorder Float adds), four cycles each.
+@inline(__always)
+func sumOfFloats(_ values: UnsafePointer<Float>, count: Int) -> Float {
+    let raw = UnsafeRawPointer(values)
+    var lanes = SIMD8<Float>()
+    var index = 0
+    while index + 8 <= count {
+        lanes += raw.loadUnaligned(fromByteOffset: index * 4, as: SIMD8<Float>.self)
+        index += 8
     }
+    var total = lanes.sum()
+    while index < count {
+        total += values[index]
+        index += 1
+    }
+    return total
 }
 
 /// Writes the `columns × rows` transpose of a row-major `rows × columns` matrix, in 8×8

@@ -41,21 +41,12 @@ public final class MaxPool2D: Layer {
                         for plane in range {
                             let src = x.baseAddress! + plane * inPlane
                             let dst = y.baseAddress! + plane * outPlane
-                            let where_ = best.baseAddress! + plane * outPlane
-                            for oy in 0..<g.outputHeight {
-                                for ox in 0..<g.outputWidth {
-                                    var bestIndex = oy * stride * g.inputWidth + ox * stride
-                                    var bestValue = src[bestIndex]
-                                    for ky in 0..<kernel {
-                                        let rowStart = (oy * stride + ky) * g.inputWidth + ox * stride
-                                        for kx in 0..<kernel where src[rowStart + kx] > bestValue {
-                                            bestValue = src[rowStart + kx]
-                                            bestIndex = rowStart + kx
-                                        }
-                                    }
-                                    dst[oy * g.outputWidth + ox] = bestValue
-                                    where_[oy * g.outputWidth + ox] = Int32(plane * inPlane + bestIndex)
-                                }
+                            let maxima = best.baseAddress! + plane * outPlane
+                            let base = Int32(plane * inPlane)
+                            if kernel == 2, stride == 2 {
+                                maxPool2x2(src, g, into: dst, argmax: maxima, base: base)
+                            } else {
+                                maxPoolAnyWindow(src, g, into: dst, argmax: maxima, base: base)
                             }
                         }
                     }
@@ -87,5 +78,79 @@ public final class MaxPool2D: Layer {
             }
         }
         return inputGradient
+    }
+}
+
+/// The general window: scans each k×k window, keeping the first maximum.
+private func maxPoolAnyWindow(
+    _ src: UnsafePointer<Float>, _ g: WindowGeometry, into dst: UnsafeMutablePointer<Float>,
+    argmax: UnsafeMutablePointer<Int32>, base: Int32
+) {
+    for oy in 0..<g.outputHeight {
+        for ox in 0..<g.outputWidth {
+            var bestIndex = oy * g.stride * g.inputWidth + ox * g.stride
+            var bestValue = src[bestIndex]
+            for ky in 0..<g.kernelHeight {
+                let rowStart = (oy * g.stride + ky) * g.inputWidth + ox * g.stride
+                for kx in 0..<g.kernelWidth where src[rowStart + kx] > bestValue {
+                    bestValue = src[rowStart + kx]
+                    bestIndex = rowStart + kx
+                }
+            }
+            dst[oy * g.outputWidth + ox] = bestValue
+            argmax[oy * g.outputWidth + ox] = base + Int32(bestIndex)
+        }
+    }
+}
+
+/// The common 2×2 / stride 2 window, eight outputs per step with SIMD compares and selects:
+/// branches on which input wins mispredict half the time on real activations. Same tie rule
+/// as the general path (first in row-major order). The last group of eight overlaps the one
+/// before when the width is not a multiple of 8 (recomputing equal values is harmless).
+private func maxPool2x2(
+    _ src: UnsafePointer<Float>, _ g: WindowGeometry, into dst: UnsafeMutablePointer<Float>,
+    argmax: UnsafeMutablePointer<Int32>, base: Int32
+) {
+    let inW = g.inputWidth, outW = g.outputWidth
+    guard outW >= 8 else {
+        maxPoolAnyWindow(src, g, into: dst, argmax: argmax, base: base)
+        return
+    }
+    let lanes = SIMD8<Int32>(0, 2, 4, 6, 8, 10, 12, 14)
+    let rowStep = SIMD8<Int32>(repeating: Int32(inW))
+    for oy in 0..<g.outputHeight {
+        let top = UnsafeRawPointer(src + 2 * oy * inW)
+        let bottom = top + inW * 4
+        var ox = 0
+        while true {
+            let upper = top.loadUnaligned(fromByteOffset: 8 * ox, as: SIMD16<Float>.self)
+            let lower = bottom.loadUnaligned(fromByteOffset: 8 * ox, as: SIMD16<Float>.self)
+            let a: SIMD8<Float> = upper.evenHalf
+            let b: SIMD8<Float> = upper.oddHalf
+            let c: SIMD8<Float> = lower.evenHalf
+            let d: SIMD8<Float> = lower.oddHalf
+            let bWins: SIMDMask<SIMD8<Int32>> = b .> a
+            let dWins: SIMDMask<SIMD8<Int32>> = d .> c
+            var ab: SIMD8<Float> = a
+            ab.replace(with: b, where: bWins)
+            var cd: SIMD8<Float> = c
+            cd.replace(with: d, where: dWins)
+            let lowerWins: SIMDMask<SIMD8<Int32>> = cd .> ab
+            var best: SIMD8<Float> = ab
+            best.replace(with: cd, where: lowerWins)
+            // Input index of the winner, built in integer lanes (Float lane masks are Int32
+            // masks already; converting Float lanes to Int32 would be a slow call per lane).
+            var column = SIMD8<Int32>(repeating: 0)
+            column.replace(with: SIMD8<Int32>(repeating: 1), where: bWins)
+            var lowerColumn = SIMD8<Int32>(repeating: 0)
+            lowerColumn.replace(with: SIMD8<Int32>(repeating: 1), where: dWins)
+            column.replace(with: lowerColumn &+ rowStep, where: lowerWins)
+            let rowStart = SIMD8<Int32>(repeating: base + Int32(2 * oy * inW + 2 * ox))
+            let index: SIMD8<Int32> = lanes &+ rowStart &+ column
+            UnsafeMutableRawPointer(dst + oy * outW + ox).storeBytes(of: best, as: SIMD8<Float>.self)
+            UnsafeMutableRawPointer(argmax + oy * outW + ox).storeBytes(of: index, as: SIMD8<Int32>.self)
+            if ox + 8 == outW { break }
+            ox = min(ox + 8, outW - 8)
+        }
     }
 }

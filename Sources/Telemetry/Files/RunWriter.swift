@@ -66,7 +66,7 @@ public final class RunWriter: @unchecked Sendable {
             TFRecord.append(data, to: &records)
             sync = sync || record.needsSync
         }
-        core.enqueue(records, sync: sync, droppedEvents: dropped)
+        core.enqueue(records, sync: sync, acceptedEvents: events.count - dropped, droppedEvents: dropped)
     }
 
     /// Writes and fsyncs everything queued so far; returns when it is on disk.
@@ -80,7 +80,8 @@ public final class RunWriter: @unchecked Sendable {
         try core.close()
     }
 
-    /// Events dropped because the disk fell too far behind or the writer was closed.
+    /// Events dropped because the disk fell too far behind, the writer was closed, or an I/O
+    /// error stopped it.
     public var droppedEventCount: Int { core.droppedEventCount }
 
     private static let histogramBacklogLimit = 16 << 20

@@ -48,11 +48,16 @@ final class WriterCore: @unchecked Sendable {
         return dropped
     }
 
-    func enqueue(_ bytes: [UInt8], sync: Bool, droppedEvents: Int) {
+    /// Queues encoded records holding `acceptedEvents` events (counted as dropped when the writer
+    /// is closed or broken), plus `droppedEvents` the caller already dropped.
+    func enqueue(_ bytes: [UInt8], sync: Bool, acceptedEvents: Int = 0, droppedEvents: Int) {
         condition.lock()
         defer { condition.unlock() }
         dropped += droppedEvents
-        guard !stopping, failure == nil else { return }
+        guard !stopping, failure == nil else {
+            dropped += acceptedEvents
+            return
+        }
         pending += bytes
         if sync {
             syncRequested = true

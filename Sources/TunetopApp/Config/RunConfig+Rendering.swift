@@ -86,7 +86,7 @@ extension RunConfig {
             out.value("pieces", pieces, 2)
         case .dropout(let rate), .dropout2d(let rate): out.value("rate", rate, 0.5)
         case .batchnorm(let momentum, let epsilon), .batchnorm2d(let momentum, let epsilon):
-            out.value("momentum", momentum, 0.9)
+            out.value("momentum", momentum, 0.1)
             out.value("epsilon", epsilon, 1e-5)
         case .conv2d(let filters, let kernel, let stride, let padding, let bias):
             out.value("filters", filters, 0, always: true)
@@ -148,17 +148,18 @@ extension RunConfig {
     private func renderSchedule(into out: inout ConfigTextWriter) {
         out.header("[schedule]")
         out.value("kind", schedule.name.rawValue, ScheduleSettings.Name.constant.rawValue)
-        out.value("warmup_steps", schedule.warmupSteps, 0)
         switch schedule.curve {
         case .constant: break
         case .step(let size, let gamma):
             out.value("step_size", size, 10)
             out.value("gamma", gamma, 0.1)
         case .exponential(let gamma): out.value("gamma", gamma, 0.95)
-        case .cosine(let minLR): out.value("min_lr", minLR, 0.0)
+        case .cosine(let minLR, let warmupSteps):
+            out.value("min_lr", minLR, 0.0)
+            out.value("warmup_steps", warmupSteps, 0)
         case .linear(let endLR): out.value("end_lr", endLR, 0.0)
         case .oneCycle(let maxLR, let pctStart):
-            out.value("max_lr", maxLR, 0, always: true)
+            out.value("max_lr", maxLR, optimizer.learningRate)
             out.value("pct_start", pctStart, 0.3)
         }
     }

@@ -44,6 +44,6 @@ final class ConfigOverrideTests: XCTestCase {
     func testOverridesApplyToTheFileBeforeValidation() throws {
         let text = "[optimizer]\nkind = \"sgd\"\nlearning_rate = 0.1\n[schedule]\nkind = \"one_cycle\"\n"
         let config = try RunConfig.parse(text, source: "t.toml", overrides: [(key: "optimizer.learning_rate", value: "0.01")])
-        XCTAssertEqual(config.schedule.curve, .oneCycle(maxLR: 0.1, pctStart: 0.3))
+        XCTAssertEqual(config.schedule.curve, .oneCycle(maxLR: 0.01, pctStart: 0.3))
     }
 }

@@ -4,12 +4,12 @@ import XCTest
 final class ConfigRenderTests: XCTestCase {
     func testRenderRoundTrips() throws {
         var config = RunConfig(layers: [
-            LayerSpec(.conv2d(filters: 8, kernel: 3, stride: 1, padding: 1, bias: false), weightInit: .heNormal),
+            LayerSpec(.conv2d(filters: 8, kernel: 3, stride: 1, padding: 1, bias: false)),
             LayerSpec(.batchnorm2d(momentum: 0.8, epsilon: 1e-4)), LayerSpec(.leakyReLU(slope: 0.2)),
             LayerSpec(.maxpool(kernel: 2, stride: 2)), LayerSpec(.dropout2d(rate: 0.1)),
             LayerSpec(.avgpool(kernel: 2, stride: 1)), LayerSpec(.flatten),
             LayerSpec(.maxout(units: 16, pieces: 3), weightInit: .glorotUniform), LayerSpec(.elu(alpha: 0.5)),
-            LayerSpec(.dense(units: 10), weightInit: .lecunNormal, biasInit: .ones),
+            LayerSpec(.dense(units: 10), weightInit: .heUniform, biasInit: .ones),
         ])
         config.data.dataset = .mnist
         config.data.path = "some/dir"
@@ -23,7 +23,7 @@ final class ConfigRenderTests: XCTestCase {
         config.regularization.l1 = 1e-5
         config.regularization.weightDecay = 5e-4
         config.regularization.clipNorm = 1
-        config.schedule = ScheduleSettings(.cosine(minLR: 1e-6), warmupSteps: 100)
+        config.schedule = ScheduleSettings(.cosine(minLR: 1e-6, warmupSteps: 100))
         config.plateau = PlateauSettings()
         config.plateau?.halveUntilMin = true
         config.earlyStopping = nil
@@ -59,6 +59,12 @@ final class ConfigRenderTests: XCTestCase {
             config.schedule.curve = curves[index % curves.count]
             config.regularization.maxNorm = 3
             config.regularization.clipValue = 0.5
+            if case .binaryCrossEntropy = config.loss {
+                config.data.dataset = .csv
+                config.data.path = "two-classes.csv"
+                config.data.hasHeader = false
+                config.layers[config.layers.count - 1] = LayerSpec(.dense(units: 1))
+            }
             let text = config.renderTOML(includeDefaults: index % 2 == 0)
             XCTAssertEqual(try RunConfig.parse(text, source: "rendered.toml"), config, text)
         }

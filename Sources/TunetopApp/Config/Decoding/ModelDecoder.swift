@@ -17,7 +17,7 @@ enum ModelDecoder {
         }
         var spec = LayerSpec(try kind(name, reader))
         switch name {
-        case .dense, .conv2d:
+        case .dense:
             spec.weightInit = try reader.optionalChoice("weight_init", InitializerChoice.self)
             spec.biasInit = try reader.optionalChoice("bias_init", InitializerChoice.self)
         case .maxout:
@@ -49,11 +49,11 @@ enum ModelDecoder {
         case .dropout2d: return .dropout2d(rate: try reader.double("rate", default: 0.5, .from(0, below: 1)))
         case .batchnorm:
             return .batchnorm(
-                momentum: try reader.double("momentum", default: 0.9, .between(0, 1)),
+                momentum: try reader.double("momentum", default: 0.1, .above(0, upTo: 1)),
                 epsilon: try reader.double("epsilon", default: 1e-5, .above(0)))
         case .batchnorm2d:
             return .batchnorm2d(
-                momentum: try reader.double("momentum", default: 0.9, .between(0, 1)),
+                momentum: try reader.double("momentum", default: 0.1, .above(0, upTo: 1)),
                 epsilon: try reader.double("epsilon", default: 1e-5, .above(0)))
         case .conv2d:
             let kernel = try reader.int("kernel", default: 3, .above(0))
@@ -116,11 +116,14 @@ enum ModelDecoder {
                 message: "(\(config.layers[last].kindName)) leaves the image \(shape) at the end of the model; "
                     + "add flatten (or global_avg_pool) and a dense layer with one unit per class")
         }
-        if let width, let classes = config.data.knownClassCount, width != classes {
+        if case .binaryCrossEntropy = config.loss, case .sigmoid = config.layers[last].kind {
             throw ConfigError(
                 origin: origin, key: key,
-                message: "(\(config.layers[last].kindName)) ends the model with \(width) outputs but "
-                    + "\(config.data.dataset.rawValue) has \(classes) classes; the last dense layer needs units = \(classes)")
+                message: "(sigmoid) before loss 'bce' applies the sigmoid twice (bce takes logits); remove this layer")
+        }
+        if let message = OutputCheck.mismatch(width: width, classes: config.data.knownClassCount, loss: config.loss,
+                                              dataset: config.data.dataset.rawValue) {
+            throw ConfigError(origin: origin, key: key, message: "(\(config.layers[last].kindName)) \(message)")
         }
     }
 }

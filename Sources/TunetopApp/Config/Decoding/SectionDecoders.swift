@@ -71,7 +71,6 @@ enum SectionDecoders {
 
     static func schedule(_ reader: TableReader, learningRate: Double) throws -> ScheduleSettings {
         let name = try reader.choice("kind", default: ScheduleSettings.Name.constant)
-        let warmup = try reader.int("warmup_steps", default: 0, .atLeast(0))
         let curve: ScheduleSettings.Curve
         switch name {
         case .constant: curve = .constant
@@ -82,16 +81,18 @@ enum SectionDecoders {
         case .exponential:
             curve = .exponential(gamma: try reader.double("gamma", default: 0.95, .above(0, upTo: 1)))
         case .cosine:
-            curve = .cosine(minLR: try reader.double("min_lr", default: 0, .from(0, below: learningRate)))
+            curve = .cosine(
+                minLR: try reader.double("min_lr", default: 0, .from(0, below: learningRate)),
+                warmupSteps: try reader.int("warmup_steps", default: 0, .atLeast(0)))
         case .linear:
             curve = .linear(endLR: try reader.double("end_lr", default: 0, .atLeast(0)))
         case .oneCycle:
             curve = .oneCycle(
-                maxLR: try reader.double("max_lr", default: learningRate * 10, .atLeast(learningRate)),
+                maxLR: try reader.double("max_lr", default: learningRate, .above(0)),
                 pctStart: try reader.double("pct_start", default: 0.3, .between(0, 1)))
         }
         try reader.rejectUnknownKeys(context: "schedule kind '\(name.rawValue)'")
-        return ScheduleSettings(curve, warmupSteps: warmup)
+        return ScheduleSettings(curve)
     }
 
     static func plateau(_ reader: TableReader) throws -> PlateauSettings? {

@@ -22,9 +22,10 @@ public struct LayerSpec: Sendable, Equatable {
 
     /// The layer.
     public var kind: Kind
-    /// The weight initializer (dense, maxout, conv2d); nil: the layer's own default.
+    /// The weight initializer (dense, maxout); nil: the layer's own default (He normal
+    /// for dense, Glorot uniform for maxout). Conv2D always starts from He normal.
     public var weightInit: InitializerChoice?
-    /// The bias initializer (dense, conv2d); nil: zeros.
+    /// The bias initializer (dense); nil: zeros.
     public var biasInit: InitializerChoice?
 
     /// Creates a layer entry.
@@ -103,6 +104,5 @@ public enum InitializerChoice: String, ConfigChoice {
     case heUniform = "he_uniform"
     case glorotNormal = "glorot_normal"
     case glorotUniform = "glorot_uniform"
-    case lecunNormal = "lecun_normal"
     case zeros, ones
 }

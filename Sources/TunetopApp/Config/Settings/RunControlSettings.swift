@@ -5,8 +5,8 @@ public struct PlateauSettings: Sendable, Equatable {
     public var factor = 0.5
     /// Evaluations without improvement before reducing.
     public var patience = 3
-    /// Relative improvement that counts (1e-3: 0.1% better).
-    public var minDelta = 1e-3
+    /// Decrease of the val loss that counts as improvement (absolute, as Keras).
+    public var minDelta = 1e-4
     /// Evaluations to wait after a reduction before counting again.
     public var cooldown = 0
     /// Never reduce below this.

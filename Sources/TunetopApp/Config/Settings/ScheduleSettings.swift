@@ -6,13 +6,15 @@ public struct ScheduleSettings: Sendable, Equatable {
         case constant
         /// Multiply by `gamma` every `stepSize` epochs.
         case step(stepSize: Int, gamma: Double)
-        /// Multiply by `gamma` every epoch.
+        /// Multiply by `gamma` every epoch (smoothly, a little each step).
         case exponential(gamma: Double)
-        /// Cosine from the initial rate down to `minLR` at the last step.
-        case cosine(minLR: Double)
+        /// Linear warmup over `warmupSteps`, then a half cosine from the initial rate down
+        /// to `minLR` at the last step.
+        case cosine(minLR: Double, warmupSteps: Int)
         /// Straight line from the initial rate to `endLR` at the last step.
         case linear(endLR: Double)
-        /// Rise to `maxLR` over the first `pctStart` of the run, then anneal to near zero.
+        /// PyTorch's OneCycleLR: from `maxLR / 25` up to `maxLR` over the first `pctStart`
+        /// of the run, then down to nearly zero. `maxLR` defaults to `learning_rate`.
         case oneCycle(maxLR: Double, pctStart: Double)
     }
 
@@ -24,13 +26,10 @@ public struct ScheduleSettings: Sendable, Equatable {
 
     /// The curve.
     public var curve: Curve = .constant
-    /// Steps of linear warmup from 0 to the initial rate (0: none).
-    public var warmupSteps = 0
 
-    /// A constant rate without warmup.
-    public init(_ curve: Curve = .constant, warmupSteps: Int = 0) {
+    /// A schedule; constant by default.
+    public init(_ curve: Curve = .constant) {
         self.curve = curve
-        self.warmupSteps = warmupSteps
     }
 
     /// The word written as `kind = "…"`.

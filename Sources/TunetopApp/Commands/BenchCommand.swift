@@ -33,7 +33,7 @@ struct BenchCommand: ParsableCommand {
         for name in selected {
             for figure in try BenchCatalog.run(name, threads: threads) {
                 print(figure.jsonLine)
-                fflush(stdout)
+                fflush(nil)
             }
         }
     }

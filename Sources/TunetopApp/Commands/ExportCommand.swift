@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Telemetry
 
-extension ExportFormat: @retroactive ExpressibleByArgument {}
+extension ExportFormat: ExpressibleByArgument {}
 
 /// `tunetop export RUN --format csv|jsonl`: writes a run's records to standard output.
 struct ExportCommand: ParsableCommand {

@@ -49,7 +49,7 @@ struct FollowCommand: ParsableCommand {
         let stop = SignalLatch.install([SIGINT, SIGTERM, SIGHUP])
         var reporter = HeadlessReporter(epochs: nil, write: { line in
             print(line)
-            fflush(stdout)
+            fflush(nil)
         })
         while !stop.isSet {
             let events = try follower.poll()

@@ -107,7 +107,7 @@ struct RecordedRun {
         defer { latch.uninstall() }
         var reporter = HeadlessReporter(epochs: epochs, write: { line in
             print(line)
-            fflush(stdout)
+            fflush(nil)
         })
         while !(trainer.status.state == .finished) {
             reporter.consume(trainer.drain())

@@ -18,12 +18,16 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try RunPath.requireExisting(runPath)
-        var output = StandardOutputStream()
+        let contents: RunContents
         do {
-            try Exporter.export(path: runPath, format: format, to: &output)
+            contents = try RunReader.read(path: runPath)
         } catch {
             throw CLIFailure("\(runPath): \(error)")
         }
+        // Damage is reported, not fatal: every complete, valid record is still exported.
+        for damage in contents.damages { Terminal.warn("warning: \(damage)") }
+        var output = StandardOutputStream()
+        Exporter.write(contents.events, format: format, to: &output)
         output.flush()
     }
 }

@@ -92,8 +92,8 @@ struct RunHistory: Sendable {
         case Tag.valAccuracy: valAccuracy.append(step: step, value: value)
         case Tag.learningRate: learningRate.append(step: step, value: value)
         case Tag.examplesPerSecond: examplesPerSecond = value
-        case Tag.epoch: epoch = Int(value)
-        case Tag.totalSteps: totalSteps = value > 0 ? Int(value) : nil
+        case Tag.epoch: epoch = Self.count(value)
+        case Tag.totalSteps: totalSteps = Self.count(value)
         default:
             guard let (layer, stat) = parseLayer(event.tag) else { return }
             touchLayer(layer)
@@ -172,6 +172,12 @@ struct RunHistory: Sendable {
         }
         pace.removeAll { $0.step >= step }
         lastStep = min(lastStep, step)
+    }
+
+    /// A positive whole count from a scalar; nil for anything a corrupt or foreign file might
+    /// hold instead (NaN, infinities, values beyond Int) so nothing traps converting it.
+    static func count(_ value: Double) -> Int? {
+        value.isFinite && value > 0 && value < 1e15 ? Int(value) : nil
     }
 
     /// The log line for a command: who, what, and the learning rate before → after.

@@ -29,6 +29,20 @@ final class BatchNorm2DTests: XCTestCase {
         XCTAssertThrowsError(try layer.backward(y), "no cached batch after an inference forward")
     }
 
+    func testRunningStatisticsAreBuffersThatRoundTrip() throws {
+        let layer = try BatchNorm2D(name: "bn", channels: 2)
+        _ = try layer.forward(CNNGradientCheck.randomTensor([4, 2, 3, 3], seed: 4), training: true)
+        let saved = layer.buffers
+        XCTAssertEqual(saved["running_mean"], layer.runningMean)
+        XCTAssertEqual(saved["running_var"], layer.runningVariance)
+        let restored = try BatchNorm2D(name: "bn", channels: 2)
+        try restored.loadBuffers(saved)
+        XCTAssertEqual(restored.runningMean, layer.runningMean)
+        XCTAssertThrowsError(try restored.loadBuffers(["running_mean": Tensor(shape: [2])]))
+        XCTAssertThrowsError(
+            try restored.loadBuffers(["running_mean": Tensor(shape: [3]), "running_var": Tensor(shape: [2])]))
+    }
+
     func testBadArgumentsThrow() throws {
         XCTAssertThrowsError(try BatchNorm2D(name: "bn", channels: 0))
         XCTAssertThrowsError(try BatchNorm2D(name: "bn", channels: 2, momentum: 1.5))

@@ -112,8 +112,9 @@ final class Conv2DTests: XCTestCase {
         let x = CNNGradientCheck.randomTensor([5, 3, 10, 10], seed: 15)
         let dy = CNNGradientCheck.randomTensor([5, 8, 10, 10], seed: 16)
         func run(threads: Int) throws -> (Tensor, Tensor, Tensor) {
-            try ConvolutionThreads.set(threads)
-            defer { try? ConvolutionThreads.set(1) }
+            let saved = GEMM.threadCount
+            GEMM.threadCount = threads
+            defer { GEMM.threadCount = saved }
             layer.weight.gradient = Tensor(shape: layer.weight.value.shape)
             let y = try layer.forward(x, training: true)
             let dx = try layer.backward(dy)
@@ -124,6 +125,33 @@ final class Conv2DTests: XCTestCase {
         XCTAssertEqual(single.0, double.0)
         XCTAssertEqual(single.1, double.1)
         for (a, b) in zip(single.2.storage, double.2.storage) { XCTAssertEqual(a, b, accuracy: 1e-4) }
+    }
+
+    func testFirstLayerSkipsInputGradientButKeepsParameterGradients() throws {
+        var rng = SeededRNG(seed: 17)
+        let layer = try Conv2D(name: "c", inChannels: 1, outChannels: 4, kernelSize: 3, padding: .same, rng: &rng)
+        let x = CNNGradientCheck.randomTensor([3, 1, 6, 6], seed: 18)
+        let dy = CNNGradientCheck.randomTensor([3, 4, 6, 6], seed: 19)
+        _ = try layer.forward(x, training: true)
+        _ = try layer.backward(dy)
+        let full = (layer.weight.gradient, layer.bias!.gradient)
+        layer.weight.gradient = Tensor(shape: layer.weight.value.shape)
+        layer.bias!.gradient = Tensor(shape: [4])
+        try layer.accumulateParameterGradients(dy)
+        XCTAssertEqual(layer.weight.gradient, full.0)
+        XCTAssertEqual(layer.bias!.gradient, full.1)
+    }
+
+    func testWeightInitializerUsesConvolutionFans() throws {
+        var rng = SeededRNG(seed: 20)
+        let layer = try Conv2D(
+            name: "c", inChannels: 8, outChannels: 64, kernelSize: 3, weightInit: .heUniform, rng: &rng)
+        let limit = (6 / Float(8 * 9)).squareRoot()
+        let largest = layer.weight.value.storage.map(abs).max() ?? 0
+        XCTAssertLessThanOrEqual(largest, limit)
+        XCTAssertGreaterThan(largest, 0.9 * limit)
+        XCTAssertThrowsError(
+            try Conv2D(name: "c", inChannels: 1, outChannels: 1, kernelSize: 3, weightInit: .normal(mean: 0, std: -1), rng: &rng))
     }
 
     func testParametersAreNamedByLayer() throws {

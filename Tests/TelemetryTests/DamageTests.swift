@@ -33,6 +33,19 @@ final class DamageTests: XCTestCase {
         XCTAssertEqual(damages.map(\.offset), [cut])
     }
 
+    /// A record torn by a crash, then a resumed writer appending to the same file: the torn
+    /// record's length swallows valid records, which must still come back.
+    func testTornRecordFollowedByAppendedRecords() throws {
+        let bytes = try writtenRunBytes()
+        let intact = records(of: bytes)
+        for tornLength in [13, 40, intact[2].end - intact[2].offset - 1] {
+            let torn = Array(bytes[..<(intact[2].offset + tornLength)]) + Array(bytes[intact[3].offset...])
+            let (events, damages) = read(torn)
+            XCTAssertTrue(identical(events, expectedEvents(intact.enumerated().filter { $0.offset != 2 }.map(\.element))), "torn after \(tornLength) bytes")
+            XCTAssertEqual(damages.map(\.offset), [intact[2].offset], "torn after \(tornLength) bytes")
+        }
+    }
+
     func testHugeLengthIsRejectedWithoutAllocating() {
         var length = UInt64(1 << 40).littleEndian
         var bytes = withUnsafeBytes(of: &length) { Array($0) }

@@ -81,3 +81,52 @@ final class ExporterTests: XCTestCase {
         }
     }
 }
+
+final class FollowerDamageTests: XCTestCase {
+    /// A writer that tore a record and went on appending: the torn record is reported and skipped
+    /// once a valid record follows it; until then it is a record still being written.
+    func testTornRecordIsSkippedOnceAValidRecordFollows() throws {
+        let directory = try makeTemporaryDirectory()
+        let writer = try RunWriter(directory: directory)
+        writer.write(sampleEvents(step: 1))
+        try writer.close()
+        let full = try fileBytes(writer.path)
+        let intact = records(of: full)
+        let path = directory + "/events.out.tfevents.torn"
+        let tornAt = intact[2].offset
+        let torn = Array(full[..<(tornAt + 20)])
+        try writeBytes(torn, to: path)
+        let follower = try RunFollower(path: path)
+        XCTAssertEqual(try follower.poll(), expectedEvents(Array(intact[..<2])))
+        XCTAssertEqual(follower.damages, [], "a partial record at the end is not damage while following")
+        try writeBytes(torn + Array(full[intact[3].offset...]), to: path)
+        XCTAssertEqual(try follower.poll(), expectedEvents(Array(intact[3...])))
+        XCTAssertEqual(follower.damages.map(\.offset), [tornAt])
+    }
+
+    func testAFileThatShrinksIsReadAgainAndReported() throws {
+        let directory = try makeTemporaryDirectory()
+        let writer = try RunWriter(directory: directory)
+        writer.write([Event(step: 1, wallTime: 1, tag: "a", value: .scalar(1))])
+        try writer.close()
+        let follower = try RunFollower(path: writer.path)
+        XCTAssertEqual(try follower.poll().count, 1)
+        let replacement = try RunWriter(directory: try makeTemporaryDirectory())
+        try replacement.close()
+        try FileManager.default.removeItem(atPath: writer.path)
+        try FileManager.default.copyItem(atPath: replacement.path, toPath: writer.path)
+        XCTAssertEqual(try follower.poll(), [])
+        XCTAssertEqual(follower.damages.count, 1)
+        XCTAssertTrue(follower.damages.first?.reason.contains("shrank") ?? false)
+    }
+
+    func testFollowedFileThatDisappearsIsAnError() throws {
+        let directory = try makeTemporaryDirectory()
+        let writer = try RunWriter(directory: directory)
+        try writer.close()
+        let follower = try RunFollower(path: writer.path)
+        _ = try follower.poll()
+        try FileManager.default.removeItem(atPath: writer.path)
+        XCTAssertThrowsError(try follower.poll())
+    }
+}

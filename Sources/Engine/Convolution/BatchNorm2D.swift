@@ -18,11 +18,29 @@ public final class BatchNorm2D: Layer {
     /// Shift β `[C]`, initialised to 0.
     public let beta: Parameter
     /// Running mean `[C]` used at inference (checkpointed, not trained).
-    public var runningMean: Tensor
+    public private(set) var runningMean: Tensor
     /// Running (unbiased) variance `[C]` used at inference.
-    public var runningVariance: Tensor
+    public private(set) var runningVariance: Tensor
 
     public var parameters: [Parameter] { [gamma, beta] }
+
+    /// The running statistics, under the same keys as `BatchNorm`'s.
+    public var buffers: [String: Tensor] { ["running_mean": runningMean, "running_var": runningVariance] }
+
+    /// Restores `buffers`; throws naming a missing key or a shape other than `[C]`.
+    public func loadBuffers(_ buffers: [String: Tensor]) throws {
+        let expected = Set(["running_mean", "running_var"])
+        guard Set(buffers.keys) == expected else {
+            throw EngineError.invalidState(
+                context: name, detail: "buffers \(buffers.keys.sorted()) do not match \(expected.sorted())")
+        }
+        for (key, tensor) in buffers where tensor.shape != [channels] {
+            throw EngineError.shapeMismatch(
+                context: name, detail: "buffer \(key) has shape \(tensor.shape), expected [\(channels)]")
+        }
+        runningMean = buffers["running_mean"]!
+        runningVariance = buffers["running_var"]!
+    }
 
     /// Normalized input x̂ and 1/√(σ² + ε) per channel, from the last training forward.
     private var normalized: Tensor?

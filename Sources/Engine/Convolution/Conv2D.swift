@@ -32,23 +32,20 @@ public final class Conv2D: Layer {
 
     public var parameters: [Parameter] { bias.map { [weight, $0] } ?? [weight] }
 
-    /// Whether `backward` computes dLoss/dInput. A network's first layer sees data, whose
-    /// gradient nobody reads: turning this off there skips a third of its backward work.
-    /// When off, `backward` returns an empty tensor (shape `[0]`).
-    public var computesInputGradient = true
-
     /// Geometry and patch columns `[N, K, P]` of the last training forward.
     private var cachedGeometry: WindowGeometry?
     private var cachedBatch = 0
     private var columns: [Float] = []
 
-    /// Builds the layer with He-normal filters (fan-in `C·KH·KW`) drawn from `rng` and zero
-    /// biases; throws on a non-positive size or stride, negative padding, or `.same` with
-    /// an even kernel (which would need lopsided padding).
+    /// Builds the layer with filters from `weightInit` (He normal by default, fans
+    /// `C·KH·KW` in and `OC·KH·KW` out) and zero biases; throws on a non-positive size or
+    /// stride, negative padding, or `.same` with an even kernel (which would need lopsided
+    /// padding).
     public init(
         name: String, inChannels: Int, outChannels: Int, kernelSize: Int, stride: Int = 1,
-        padding: Padding = .valid, bias: Bool = true, rng: inout SeededRNG
+        padding: Padding = .valid, bias: Bool = true, weightInit: Initializer = .heNormal, rng: inout SeededRNG
     ) throws {
+        try weightInit.validate(context: name)
         try requireAtLeast(1, inChannels, name: "inChannels", layer: name)
         try requireAtLeast(1, outChannels, name: "outChannels", layer: name)
         try requireAtLeast(1, kernelSize, name: "kernelSize", layer: name)
@@ -73,10 +70,10 @@ public final class Conv2D: Layer {
         self.kernelSize = kernelSize
         self.stride = stride
         self.padding = padding
-        let fanIn = inChannels * kernelSize * kernelSize
-        let scale = (2 / Float(fanIn)).squareRoot()
-        var filters = Tensor(shape: [outChannels, inChannels, kernelSize, kernelSize])
-        for index in filters.storage.indices { filters.storage[index] = rng.nextNormal() * scale }
+        // Drawn as [KH, KW, C, OC] so `Initializer`'s fan convention ([…, in, out]) applies;
+        // the entries are i.i.d., so viewing them as [OC, C, KH, KW] changes no distribution.
+        let filters = try weightInit.make(shape: [kernelSize, kernelSize, inChannels, outChannels], rng: &rng)
+            .reshaped([outChannels, inChannels, kernelSize, kernelSize])
         self.weight = Parameter(name: "", value: filters)
         self.bias = bias ? Parameter(name: "", value: Tensor(shape: [outChannels]), isDecayed: false) : nil
         nameParameters()
@@ -132,6 +129,15 @@ public final class Conv2D: Layer {
 
     /// dLoss/dOutput `[N, OC, OH, OW]` → dLoss/dInput `[N, C, H, W]`; adds dW and db.
     public func backward(_ outputGradient: Tensor) throws -> Tensor {
+        try backward(outputGradient, computesInputGradient: true)
+    }
+
+    /// As the first layer (input is data): adds dW and db, skips dX — a third of the work.
+    public func accumulateParameterGradients(_ outputGradient: Tensor) throws {
+        _ = try backward(outputGradient, computesInputGradient: false)
+    }
+
+    private func backward(_ outputGradient: Tensor, computesInputGradient: Bool) throws -> Tensor {
         guard let g = cachedGeometry else {
             throw EngineError.invalidState(
                 context: name, detail: "backward needs a preceding forward(_:training: true)")

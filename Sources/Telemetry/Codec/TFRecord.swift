@@ -95,6 +95,11 @@ struct RecordScanner {
         let data = UnsafeRawBufferPointer(rebasing: bytes[(position + 12)..<(recordEnd - 4)])
         let storedDataCRC = bytes.loadUnaligned(fromByteOffset: recordEnd - 4, as: UInt32.self).littleEndian
         guard CRC32C.maskedChecksum(data) == storedDataCRC else {
+            // A torn record whose writer went on appending: its length swallows valid records.
+            if let next = nextValidRecord(bytes, from: position + 1, before: recordEnd) {
+                damages.append(damage(at: position, "bad data checksum (length \(header.length)); a valid record starts inside it, skipped \(next - position) bytes"))
+                return .continueAt(next)
+            }
             damages.append(damage(at: position, "bad data checksum (length \(header.length)); record skipped"))
             return .continueAt(recordEnd)
         }
@@ -128,9 +133,9 @@ struct RecordScanner {
     }
 
     /// The first offset at or after `start` where a complete record with both checksums valid begins.
-    func nextValidRecord(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int? {
+    func nextValidRecord(_ bytes: UnsafeRawBufferPointer, from start: Int, before limit: Int = .max) -> Int? {
         var candidate = start
-        while candidate + TFRecord.overhead <= bytes.count {
+        while candidate + TFRecord.overhead <= bytes.count, candidate < limit {
             let header = Header(bytes, at: candidate)
             if header.lengthIsValid, header.length <= TFRecord.maxDataLength,
                 candidate + TFRecord.overhead + header.length <= bytes.count

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Follows a run that another process is still writing: a tfevents file, or a directory whose
 /// new event files are picked up as they appear. Each `poll()` returns the events of the records
 /// completed since the last one; a partial record at the end of a file is a record not yet
@@ -6,11 +8,20 @@
 /// Events come as recorded, session starts included: restart purges cannot be applied to events
 /// already handed out, so a consumer that shows them drops later-stepped values itself on a
 /// `sessionStart` (`RunReader` applies the purge for whole runs).
-public final class RunFollower {
+///
+/// Thread-safe: a dashboard may poll from its own thread while another reads `damages`.
+public final class RunFollower: @unchecked Sendable {
     /// The followed file or directory.
     public let path: String
     /// Damage found so far, in the order it was found.
-    public private(set) var damages: [Damage] = []
+    public var damages: [Damage] {
+        lock.lock()
+        defer { lock.unlock() }
+        return found
+    }
+
+    private let lock = NSLock()
+    private var found: [Damage] = []
 
     private let isDirectory: Bool
     private var cursors: [String: Cursor] = [:]
@@ -36,6 +47,8 @@ public final class RunFollower {
 
     /// Events of the records completed since the last poll, in file order (files in name order).
     public func poll() throws -> [Event] {
+        lock.lock()
+        defer { lock.unlock() }
         let files = isDirectory ? try EventFiles.list(directory: path) : [path]
         var events: [Event] = []
         for file in files {
@@ -82,6 +95,6 @@ public final class RunFollower {
     }
 
     private func report(_ damage: Damage) {
-        if reported.insert("\(damage.offset) \(damage.file) \(damage.reason)").inserted { damages.append(damage) }
+        if reported.insert("\(damage.offset) \(damage.file) \(damage.reason)").inserted { found.append(damage) }
     }
 }

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
-"""Shows TensorBoard's own reader (tensorboard.backend.event_processing.EventAccumulator)
-reading a run tunetop wrote, with values equal to what tunetop's reader returns.
+"""Shows TensorBoard's own readers reading a run tunetop wrote, with values equal to what
+tunetop's reader returns: the Python EventAccumulator (tensorboard.backend.event_processing), and,
+when the tensorboard-data-server package is installed, TensorBoard's default loader, the Rust data
+server, started with --checksum (every record's CRC verified) and queried over gRPC.
 
     scripts/check-with-tensorboard.py [RUN_DIR]
 
@@ -16,6 +18,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -67,6 +70,75 @@ def tensorboard_values(run):
     return values
 
 
+def data_server_problems(run, by_tag):
+    """Loads the run into TensorBoard's data server and compares scalars, histograms and text."""
+    try:
+        import grpc
+        import tensorboard_data_server
+        from tensorboard import context
+        from tensorboard.data import grpc_provider
+    except ImportError:
+        print("data server: tensorboard-data-server not installed; skipped")
+        return []
+    binary = tensorboard_data_server.server_binary()
+    port_file = os.path.join(tempfile.mkdtemp(), "port")
+    server = subprocess.Popen([binary, "--logdir", run, "--port", "0", "--port-file", port_file, "--checksum",
+                               "--reload", "once", "--samples-per-plugin", "scalars=all,histograms=all,text=all",
+                               "--die-after-stdin"], stdin=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.time() + 60
+        while not (os.path.exists(port_file) and open(port_file).read().endswith("\n")):
+            if time.time() > deadline or server.poll() is not None:
+                return [f"data server did not start: {server.stderr.read().decode() if server.poll() is not None else 'timeout'}"]
+            time.sleep(0.1)
+        address = "localhost:" + open(port_file).read().strip()
+        provider = grpc_provider.GrpcDataProvider(address, grpc_provider.make_stub(grpc.insecure_channel(address)))
+        ctx = context.RequestContext()
+        expected = {tag: entries for tag, entries in by_tag.items()}
+        while True:  # --reload once loads in the background; wait until every series is complete
+            scalars = provider.read_scalars(ctx, experiment_id="", plugin_name="scalars", downsample=10**6)
+            histograms = provider.read_tensors(ctx, experiment_id="", plugin_name="histograms", downsample=10**6)
+            texts = provider.read_tensors(ctx, experiment_id="", plugin_name="text", downsample=10**6)
+            served = {}
+            for result in (scalars, histograms, texts):
+                for tags in result.values():
+                    served.update(tags)
+            if all(len(served.get(tag, [])) == len(entries) for tag, entries in expected.items()) \
+                    or time.time() > deadline:
+                break
+            time.sleep(0.2)
+        problems = []
+        for tag, entries in expected.items():
+            points = served.get(tag, [])
+            if len(points) != len(entries):
+                problems.append(f"data server: {tag}: we read {len(entries)} values, it serves {len(points)}")
+                continue
+            for entry, point in zip(entries, points):
+                where = f"data server: {tag} step {entry['step']}"
+                if point.step != entry["step"] or point.wall_time != entry["wall_time"]:
+                    problems.append(f"{where}: step/time {point.step}/{point.wall_time}")
+                elif entry["kind"] == "scalar":
+                    if not same(number(entry["value"]), point.value):
+                        problems.append(f"{where}: value {point.value}, ours {entry['value']}")
+                elif entry["kind"] == "text":
+                    text = "\n".join(x.decode() for x in point.numpy.flatten())
+                    if text != entry["value"]:
+                        problems.append(f"{where}: text {text!r}, ours {entry['value']!r}")
+                else:  # served as [k,3] rows (float32, empty outer buckets dropped): counts and range agree
+                    rows = point.numpy
+                    if abs(rows[:, 2].sum() - number(entry["num"])) > 1e-9 or \
+                            not math.isclose(rows[0, 0], number(entry["min"]), rel_tol=1e-6) or \
+                            not math.isclose(rows[-1, 1], number(entry["max"]), rel_tol=1e-6):
+                        problems.append(f"{where}: histogram rows {rows.tolist()}, ours {entry}")
+        served_values = sum(len(entries) for entries in expected.values())
+        print(f"data server (rustboard --checksum): {served_values} values in {len(expected)} tags: "
+              + ("all equal" if not problems else f"{len(problems)} mismatches"))
+        return problems
+    finally:
+        server.kill()
+        server.wait()
+
+
 def number(value):
     return {"NaN": float("nan"), "Infinity": float("inf"), "-Infinity": float("-inf")}.get(value, value) \
         if isinstance(value, str) else value
@@ -106,10 +178,11 @@ def main():
             compared += 1
             if not ok:
                 problems.append(f"{where}: ours {entry}, TensorBoard {kind} {value}")
-    for problem in problems:
-        print("MISMATCH", problem)
     print(f"{run}: {compared} values in {len(by_tag)} tags compared with TensorBoard's EventAccumulator: "
           + ("all equal" if not problems else f"{len(problems)} mismatches"))
+    problems += data_server_problems(run, by_tag)
+    for problem in problems:
+        print("MISMATCH", problem)
     sys.exit(1 if problems else 0)
 
 

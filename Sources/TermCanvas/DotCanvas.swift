@@ -41,8 +41,10 @@ public struct DotCanvas: Sendable {
         for y in low...high { set(x: x, y: y, style: style) }
     }
 
-    /// Sets the dots of a straight line (Bresenham); clipped to the canvas.
+    /// Sets the dots of a straight line (Bresenham), clipped to the canvas first so a point
+    /// far off the chart costs no more than one inside it.
     public mutating func line(from start: (x: Int, y: Int), to end: (x: Int, y: Int), style: CellStyle) {
+        guard let (start, end) = clip(start, end) else { return }
         var (x, y) = start
         let dx = abs(end.x - x)
         let dy = -abs(end.y - y)
@@ -59,6 +61,27 @@ public struct DotCanvas: Sendable {
             if doubled <= dx { error += dx; y += sy }
             budget -= 1
         }
+    }
+
+    /// Liang–Barsky: the part of the segment inside the canvas, nil when none is.
+    private func clip(_ a: (x: Int, y: Int), _ b: (x: Int, y: Int)) -> ((x: Int, y: Int), (x: Int, y: Int))? {
+        let inside = { (p: (x: Int, y: Int)) in p.x >= 0 && p.y >= 0 && p.x < dotWidth && p.y < dotHeight }
+        if inside(a) && inside(b) { return (a, b) }
+        let (x0, y0) = (Double(a.x), Double(a.y))
+        let (dx, dy) = (Double(b.x - a.x), Double(b.y - a.y))
+        var t0 = 0.0
+        var t1 = 1.0
+        for (p, q) in [(-dx, x0), (dx, Double(dotWidth - 1) - x0), (-dy, y0), (dy, Double(dotHeight - 1) - y0)] {
+            if p == 0 {
+                if q < 0 { return nil }
+                continue
+            }
+            let r = q / p
+            if p < 0 { t0 = max(t0, r) } else { t1 = min(t1, r) }
+            if t0 > t1 { return nil }
+        }
+        return ((Int(plotting: x0 + t0 * dx), Int(plotting: y0 + t0 * dy)),
+                (Int(plotting: x0 + t1 * dx), Int(plotting: y0 + t1 * dy)))
     }
 
     /// Draws the canvas with its top-left cell at (x, y); empty cells are left untouched.

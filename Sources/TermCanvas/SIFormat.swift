@@ -13,6 +13,8 @@ public enum SIFormat {
         if value == 0 { return "0" }
         let magnitude = abs(value)
         let sign = value < 0 ? "-" : ""
+        // Beyond tera, exponent notation: `%f` of a 300-digit number is slow and unreadable.
+        if magnitude >= 1e15 { return String(format: "%.0e", value) }
         if magnitude >= 1000 {
             for (scale, prefix) in large where magnitude >= scale * 0.9995 {
                 return sign + digits(magnitude / scale) + prefix
@@ -38,7 +40,7 @@ public enum SIFormat {
 
     /// A duration as `1h02m`, `3m05s` or `42s`.
     public static func duration(_ seconds: Double) -> String {
-        guard seconds.isFinite, seconds >= 0 else { return "--" }
+        guard seconds.isFinite, seconds >= 0, seconds < 1e9 else { return "--" }
         let total = Int(seconds.rounded())
         if total >= 3600 { return String(format: "%dh%02dm", total / 3600, total % 3600 / 60) }
         if total >= 60 { return String(format: "%dm%02ds", total / 60, total % 60) }

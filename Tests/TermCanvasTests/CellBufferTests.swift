@@ -39,6 +39,7 @@ final class NumberLabelTests: XCTestCase {
         XCTAssertEqual(SIFormat.format(2e-5, ascii: true), "20u")
         XCTAssertEqual(SIFormat.format(-150), "-150")
         XCTAssertEqual(SIFormat.format(.nan), "NaN")
+        XCTAssertEqual(SIFormat.format(3e300), "3e+300")
         XCTAssertEqual(SIFormat.duration(3725), "1h02m")
     }
 }

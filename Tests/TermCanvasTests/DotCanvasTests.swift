@@ -33,3 +33,14 @@ final class DotCanvasTests: XCTestCase {
         XCTAssertEqual(buffer.lines, ["..''"])
     }
 }
+
+final class DotCanvasClippingTests: XCTestCase {
+    func testLinesFarOffTheCanvasAreClippedNotWalked() {
+        var canvas = DotCanvas(columns: 2, rows: 1)
+        canvas.line(from: (0, -900_000_000), to: (3, 900_000_000), style: .plain)
+        canvas.line(from: (-5, -5), to: (-1, -1), style: .plain)
+        var buffer = CellBuffer(width: 2, height: 1)
+        canvas.draw(into: &buffer, x: 0, y: 0, glyphs: .ascii)
+        XCTAssertEqual(buffer.lines, [" :"])
+    }
+}

@@ -10,7 +10,7 @@ enum Format {
     /// A fraction as a percentage with no decimals (`37%`).
     static func percent(_ fraction: Double) -> String {
         guard fraction.isFinite else { return "NaN" }
-        return "\(Int((fraction * 100).rounded()))%"
+        return "\(Int(plotting: fraction * 100))%"
     }
 
     /// Scientific notation with one decimal (`1.2e-3`), for update ratios.

@@ -35,6 +35,7 @@ struct RunHistory: Sendable {
     var firstWallTime: Double?
     var lastWallTime: Double?
     private var layerTags: [String: (layer: String, stat: String)?] = [:]
+    private var scalarTags: [String: String] = [:]
     /// How many events were applied (the replay's position counts these).
     var eventCount = 0
 
@@ -76,7 +77,7 @@ struct RunHistory: Sendable {
 
     private mutating func applyScalar(_ event: Event, _ value: Double) {
         let step = event.step
-        switch event.tag {
+        switch canonicalTag(event.tag) {
         case Tag.trainLoss:
             trainLoss.append(step: step, value: value)
             smoothedLoss.append(step: step, value: ema.next(value))
@@ -92,8 +93,8 @@ struct RunHistory: Sendable {
         case Tag.valAccuracy: valAccuracy.append(step: step, value: value)
         case Tag.learningRate: learningRate.append(step: step, value: value)
         case Tag.examplesPerSecond: examplesPerSecond = value
-        case Tag.epoch: epoch = Int(value)
-        case Tag.totalSteps: totalSteps = value > 0 ? Int(value) : nil
+        case Tag.epoch: epoch = Self.count(value)
+        case Tag.totalSteps: totalSteps = Self.count(value)
         default:
             guard let (layer, stat) = parseLayer(event.tag) else { return }
             touchLayer(layer)
@@ -107,6 +108,14 @@ struct RunHistory: Sendable {
               let kind = HistogramKind.allCases.first(where: { $0.stat.rawValue == stat }) else { return }
         touchLayer(layer)
         layers[layer]?.record(kind: kind, step: event.step, histogram: histogram)
+    }
+
+    /// `TagAliases.canonical`, memoized (lowercasing every tag would cost more than the rest).
+    private mutating func canonicalTag(_ tag: String) -> String {
+        if let cached = scalarTags[tag] { return cached }
+        let canonical = TagAliases.canonical(tag)
+        if scalarTags.count < 10_000 { scalarTags[tag] = canonical }
+        return canonical
     }
 
     /// `Tag.parseLayer`, memoized: a run repeats a few dozen layer tags millions of times,
@@ -172,6 +181,12 @@ struct RunHistory: Sendable {
         }
         pace.removeAll { $0.step >= step }
         lastStep = min(lastStep, step)
+    }
+
+    /// A positive whole count from a scalar; nil for anything a corrupt or foreign file might
+    /// hold instead (NaN, infinities, values beyond Int) so nothing traps converting it.
+    static func count(_ value: Double) -> Int? {
+        value.isFinite && value > 0 && value < 1e15 ? Int(value) : nil
     }
 
     /// The log line for a command: who, what, and the learning rate before → after.

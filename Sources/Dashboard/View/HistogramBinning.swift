@@ -1,4 +1,5 @@
 import Telemetry
+import TermCanvas
 
 /// Re-bins TensorBoard histograms onto a fixed grid, so buckets of any layout (TensorBoard's
 /// exponential edges, PyTorch's linear ones) draw as equal-width columns.
@@ -23,8 +24,8 @@ enum HistogramBinning {
         let span = range.upperBound - range.lowerBound
         guard let own = self.range(histogram) else { return result }
         func bin(_ value: Double) -> Int {
-            guard span > 0 else { return bins / 2 }
-            return min(bins - 1, max(0, Int((value - range.lowerBound) / span * Double(bins))))
+            guard span > 0, span.isFinite else { return bins / 2 }
+            return min(bins - 1, max(0, Int(plotting: ((value - range.lowerBound) / span * Double(bins)).rounded(.down))))
         }
         var left = own.lowerBound
         for (limit, count) in zip(histogram.bucketLimits, histogram.bucketCounts) {

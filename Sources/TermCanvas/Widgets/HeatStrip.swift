@@ -17,7 +17,7 @@ public enum HeatStrip {
         for (c, column) in columns.prefix(rect.width).enumerated() {
             for (r, density) in column.prefix(rect.height).enumerated() {
                 guard density.isFinite, density > 0 else { continue }
-                let level = min(4, max(1, Int((density * 4).rounded(.up))))
+                let level = min(4, max(1, Int(plotting: (density * 4).rounded(.up))))
                 buffer[rect.x + c, rect.maxY - 1 - r] = Cell(palette[level], style: styles[level])
             }
         }

@@ -57,12 +57,12 @@ public struct LineChart: Sendable {
         let xSpan = max(xRange.upperBound - xRange.lowerBound, 1e-12)
         let ySpan = max(range.upperBound - range.lowerBound, 1e-300)
         func dotX(_ x: Double) -> Int {
-            Int(((x - xRange.lowerBound) / xSpan * Double(canvas.dotWidth - 1)).rounded())
+            Int(plotting: (x - xRange.lowerBound) / xSpan * Double(canvas.dotWidth - 1))
         }
         func dotY(_ y: Double) -> Int? {
             guard let t = transform(y) else { return nil }
             let fraction = (t - range.lowerBound) / ySpan
-            return Int(((1 - fraction) * Double(canvas.dotHeight - 1)).rounded())
+            return Int(plotting: (1 - fraction) * Double(canvas.dotHeight - 1))
         }
 
         // Axis and y ticks.

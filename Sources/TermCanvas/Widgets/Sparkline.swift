@@ -16,7 +16,7 @@ public enum Sparkline {
         let span = high - low
         return shown.map { value in
             guard value.isFinite else { return "!" }
-            let level = span > 0 ? Int(((value - low) / span * 7).rounded()) : 3
+            let level = span > 0 ? Int(plotting: (value - low) / span * 7) : 3
             return palette[min(7, max(0, level))]
         }
     }

@@ -14,6 +14,10 @@ extension RunConfig {
         -> RunConfig
     {
         var table = try TOMLParser.parse(text, source: source)
+        if table["model"] == nil, overrides.contains(where: { $0.key.hasPrefix("model.") }) {
+            // `--set model.layers[0].units=…` on a file that keeps the default model.
+            table["model"] = try TOMLParser.parse(RunConfig.default.renderTOML(), source: "default model")["model"]
+        }
         try ConfigOverrides.apply(overrides, to: &table)
         return try RunConfigDecoder.decode(table, origin: ConfigOrigin(source: source))
     }

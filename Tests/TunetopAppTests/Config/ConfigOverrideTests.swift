@@ -41,6 +41,12 @@ final class ConfigOverrideTests: XCTestCase {
         }
     }
 
+    func testLayerOverrideOnAFileWithoutAModel() throws {
+        let config = try RunConfig.parse("epochs = 2\n", source: "t.toml", overrides: [("model.layers[2].units", "32")])
+        XCTAssertEqual(config.layers[2].kind, .dense(units: 32))
+        XCTAssertEqual(config.layers.count, 5)
+    }
+
     func testOverridesApplyToTheFileBeforeValidation() throws {
         let text = "[optimizer]\nkind = \"sgd\"\nlearning_rate = 0.1\n[schedule]\nkind = \"one_cycle\"\n"
         let config = try RunConfig.parse(text, source: "t.toml", overrides: [(key: "optimizer.learning_rate", value: "0.01")])

@@ -15,6 +15,9 @@ final class ConfigValidationTests: XCTestCase {
         XCTAssertEqual(
             ConfigFixture.error("[optimizer]\nkind = \"adam\"\nmomentum = 0.9\n"),
             "test.toml:3: key 'optimizer.momentum' is unknown for optimizer kind 'adam'; it takes: learning_rate, betas, epsilon")
+        XCTAssertEqual(
+            ConfigFixture.error("[[model.layers]]\nkind = \"relu\"\nunits = 3\n"),
+            "test.toml:3: key 'model.layers[0].units' is unknown for a relu layer; it takes no options")
     }
 
     func testWrongType() {

@@ -1,5 +1,6 @@
 import Datasets
 import Engine
+import Training
 import XCTest
 @testable import TunetopApp
 
@@ -43,10 +44,29 @@ final class RunBuilderTests: XCTestCase {
         let run = try buildAndRunOneBatch("breast-cancer.toml")
         XCTAssertEqual(run.train.featureShape, [30])
         XCTAssertEqual(run.train.classCount, 2)
-        let weights = OptimizationFactory.balancedWeights(run.train)
+        let loss = try XCTUnwrap(run.loss as? SoftmaxCrossEntropy)
+        let weights = try XCTUnwrap(loss.classWeights)
         let counts = run.train.classCounts
         XCTAssertEqual(zip(weights, counts).map { $0 * Float($1) }.reduce(0, +), Float(run.train.count), accuracy: 1e-3)
         XCTAssertGreaterThan(weights[0], weights[1], "the malignant minority weighs more")
+        XCTAssertEqual(run.trainerConfig.earlyStopping, EarlyStoppingConfig(patience: 10, minDelta: 1e-4, restoreBestWeights: true))
+        XCTAssertEqual(run.trainerConfig.epochs, 60)
+    }
+
+    func testEpochSchedulesBecomeStepSchedules() throws {
+        let config = try RunConfig.default.applying(overrides: [
+            ("schedule.kind", "step"), ("schedule.step_size", "3"), ("schedule.gamma", "0.5"), ("eval_every", "50"),
+            ("nan_policy", "rollback"), ("plateau.patience", "2"), ("plateau.halve_until_min", "true"),
+        ])
+        let run = try RunBuilder.build(config, sampleData: ConfigFixture.sampleData.path)
+        let stepsPerEpoch = (run.train.count + 31) / 32
+        XCTAssertEqual(run.trainerConfig.schedule, .step(every: 3 * stepsPerEpoch, gamma: 0.5))
+        XCTAssertEqual(run.trainerConfig.evalEverySteps, 50)
+        XCTAssertEqual(run.trainerConfig.nonFinitePolicy, .rollbackAndHalve)
+        XCTAssertEqual(run.trainerConfig.plateau?.stopAtMinimum, true)
+        XCTAssertEqual(run.trainerConfig.plateau?.patience, 2)
+        let exponential = TrainerSettingsFactory.schedule(ScheduleSettings(.exponential(gamma: 0.5)), stepsPerEpoch: 10)
+        XCTAssertEqual(exponential.rate(atStep: 10, base: 1, totalSteps: 100), 0.5, accuracy: 1e-5)
     }
 
     func testCSVWidthMismatchIsReportedAtBuild() throws {

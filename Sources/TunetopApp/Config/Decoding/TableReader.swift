@@ -155,7 +155,8 @@ final class TableReader {
             let scope = context.map { " for \($0)" } ?? ""
             var message = "is unknown\(scope)\(DidYouMean.clause(for: key, among: known))"
             if context != nil, DidYouMean.suggestion(for: key, among: known) == nil {
-                message += "; it takes: \(asked.filter { $0 != "kind" }.uniqued().joined(separator: ", "))"
+                let options = asked.filter { $0 != "kind" }.uniqued()
+                message += options.isEmpty ? "; it takes no options" : "; it takes: \(options.joined(separator: ", "))"
             }
             throw ConfigError(origin: found.origin, key: qualified(key), message: message)
         }

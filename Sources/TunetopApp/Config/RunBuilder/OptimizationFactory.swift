@@ -22,11 +22,11 @@ enum OptimizationFactory {
             clipValue: regularization.clipValue.map(Float.init))
     }
 
-    static func loss(_ config: RunConfig, train: Dataset) throws -> any Loss {
+    /// The loss; `balancedWeights` (from `class_balance = "weights"`) go into cross-entropy.
+    static func loss(_ config: RunConfig, train: Dataset, balancedWeights: [Float]?) throws -> any Loss {
         switch config.loss {
         case .crossEntropy(let smoothing, let weights):
-            var classWeights = weights?.map(Float.init)
-            if config.data.classBalance == .weights { classWeights = balancedWeights(train) }
+            let classWeights = balancedWeights ?? weights?.map(Float.init)
             if let classWeights, classWeights.count != train.classCount {
                 throw ConfigError(
                     origin: nil, key: "loss.class_weights",
@@ -37,13 +37,5 @@ enum OptimizationFactory {
         case .meanSquaredError: return MeanSquaredError()
         case .binaryCrossEntropy: return BinaryCrossEntropy()
         }
-    }
-
-    /// `N / (K · n_c)` per class ("balanced", as scikit-learn): the mean weight over the
-    /// training examples is 1, so the learning rate means the same with or without it.
-    static func balancedWeights(_ train: Dataset) -> [Float] {
-        let counts = train.classCounts
-        let present = counts.filter { $0 > 0 }.count
-        return counts.map { count in count == 0 ? 0 : Float(train.count) / Float(present * count) }
     }
 }

@@ -1,5 +1,6 @@
 import Datasets
 import Engine
+import Training
 
 /// Everything a trainer needs, built from a validated `RunConfig`.
 public struct BuiltRun {
@@ -15,6 +16,11 @@ public struct BuiltRun {
     public var validation: Dataset
     /// The statistics fitted on the training split (stored with checkpoints).
     public var normalization: NormalizationStats
+    /// Epochs, batch size, seed, schedule, plateau, early stopping, NaN policy, probe and
+    /// evaluation strides; the caller adds the checkpoint directory.
+    public var trainerConfig: TrainerConfig
+    /// Random transforms for training batches (identity when the config has none).
+    public var augmentation: Augmentation
 }
 
 /// Turns a `RunConfig` into engine objects and data. Seeds are derived from `config.seed`
@@ -32,10 +38,15 @@ public enum RunBuilder {
         let model = try ModelFactory.make(
             config.layers, inputShape: data.train.featureShape, classCount: data.train.classCount, config: config,
             rng: &initRNG)
+        let augmentation = config.data.augmentation
         return BuiltRun(
             model: model,
             optimizer: try OptimizationFactory.optimizer(config),
-            loss: try OptimizationFactory.loss(config, train: data.train),
-            train: data.train, validation: data.validation, normalization: data.normalization)
+            loss: try OptimizationFactory.loss(config, train: data.train, balancedWeights: data.classWeights),
+            train: data.train, validation: data.validation, normalization: data.normalization,
+            trainerConfig: TrainerSettingsFactory.make(config, trainCount: data.train.count),
+            augmentation: Augmentation(
+                horizontalFlip: augmentation.flip, cropPadding: augmentation.cropPadding, maxShift: augmentation.maxShift,
+                maxRotationDegrees: Float(augmentation.maxRotationDegrees), noiseStd: Float(augmentation.noiseStd)))
     }
 }

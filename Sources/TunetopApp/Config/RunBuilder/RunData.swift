@@ -2,11 +2,14 @@ import Datasets
 import Engine
 import Foundation
 
-/// The data half of `RunBuilder`: load, limit, split (stratified), normalize.
+/// The data half of `RunBuilder`: load and limit, then `PreparedData` splits (stratified),
+/// normalizes with training statistics and balances the training split.
 struct RunData {
     var train: Dataset
     var validation: Dataset
     var normalization: NormalizationStats
+    /// Balanced per-class loss weights under `class_balance = "weights"`.
+    var classWeights: [Float]?
 
     static func load(_ config: RunConfig, sampleData: String, splitSeed: UInt64) throws -> RunData {
         let settings = config.data
@@ -29,11 +32,12 @@ struct RunData {
             throw ConfigError(origin: nil, key: "data.path", message: "cannot load the \(settings.dataset.rawValue) data: \(error)")
         }
         if let limit, full.count > limit { full = full.subset(Array(0..<limit)) }
-        var (train, validation) = try full.stratifiedSplit(validationFraction: settings.validationFraction, seed: splitSeed)
-        let normalization = NormalizationStats.fit(train, mode: mode(settings.normalization))
-        try normalization.apply(to: &train)
-        try normalization.apply(to: &validation)
-        return RunData(train: train, validation: validation, normalization: normalization)
+        let prepared = try PreparedData(
+            full, validationFraction: settings.validationFraction, seed: splitSeed,
+            normalization: mode(settings.normalization), classBalance: balance(settings.classBalance))
+        return RunData(
+            train: prepared.train, validation: prepared.validation, normalization: prepared.normalization,
+            classWeights: prepared.classWeights)
     }
 
     /// Absolute paths as they are; relative ones from the working directory when they exist
@@ -41,6 +45,14 @@ struct RunData {
     static func resolve(_ path: String, sampleData: String) -> String {
         if path.hasPrefix("/") || FileManager.default.fileExists(atPath: path) { return path }
         return URL(fileURLWithPath: sampleData).appendingPathComponent(path).path
+    }
+
+    private static func balance(_ choice: DataSettings.ClassBalance) -> ClassBalanceMode {
+        switch choice {
+        case .none: return .none
+        case .weights: return .weights
+        case .oversample: return .oversample
+        }
     }
 
     private static func mode(_ normalization: DataSettings.Normalization) -> NormalizationMode {

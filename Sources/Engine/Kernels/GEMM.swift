@@ -81,8 +81,11 @@ public enum GEMM {
         c: UnsafeMutablePointer<Float>, ldc: Int, alpha: Float, beta: Float
     ) {
         if beta != 0 && beta != 1 { scale(c, ldc: ldc, m: m, n: n, by: beta) }
-        let kc = min(k, blockDepth)
-        let mc = min(roundUp(m, microRows), blockRows)
+        // Equal blocks rather than full blocks plus a sliver: k = 784 runs as 4 × 196, not
+        // 3 × 256 + 16 (a 16-deep block would reload and store C for very little work).
+        let kc = (k + (k + blockDepth - 1) / blockDepth - 1) / ((k + blockDepth - 1) / blockDepth)
+        let mBlocks = (m + blockRows - 1) / blockRows
+        let mc = roundUp((m + mBlocks - 1) / mBlocks, microRows)
         let nc = min(roundUp(n, microColumns), blockColumns)
         let packedA = mc * kc
         let packedB = nc * kc

@@ -109,3 +109,20 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(state.update(.key(.signal(2))), [.exit(.signal(2))])
     }
 }
+
+final class ForeignTagTests: XCTestCase {
+    func testCommonForeignTagsFillTheContractCharts() {
+        var state = DashboardState(mode: .follow(name: "pytorch"), options: DashboardOptions())
+        _ = state.update(.events([
+            Event(step: 1, wallTime: 1, tag: "Loss/train", value: .scalar(0.9)),
+            Event(step: 1, wallTime: 1, tag: "Loss/test", value: .scalar(1.1)),
+            Event(step: 1, wallTime: 1, tag: "Accuracy/test", value: .scalar(0.5)),
+            Event(step: 1, wallTime: 1, tag: "learning_rate", value: .scalar(0.01)),
+            Event(step: 1, wallTime: 1, tag: "something/else", value: .scalar(3)),
+        ]))
+        XCTAssertEqual(state.history.trainLoss.values, [0.9])
+        XCTAssertEqual(state.history.valLoss.values, [1.1])
+        XCTAssertEqual(state.history.valAccuracy.values, [0.5])
+        XCTAssertEqual(state.history.learningRateNow, 0.01)
+    }
+}

@@ -23,9 +23,14 @@ public struct Event: Sendable, Equatable {
 public enum Value: Sendable, Equatable {
     /// A scalar such as a loss, an accuracy or the learning rate.
     case scalar(Double)
-    /// A distribution, e.g. a layer's activations. Indirect so an `Event` stays small: replay
-    /// holds millions of them, nearly all scalars.
-    indirect case histogram(Histogram)
+    /// A distribution, e.g. a layer's activations.
+    ///
+    /// Not `indirect`, although that would keep an `Event` smaller: with Swift 6.3.1 on Linux
+    /// (release builds), an `[Event]` whose `Value` has an indirect case corrupts the heap when
+    /// appended through generic code in another module (`Mutex<[Event]>.withLock {
+    /// $0.append(contentsOf:) }` aborts in malloc). Regression test:
+    /// `TrainingTests.EventStorageTests`.
+    case histogram(Histogram)
     /// Text; control, advice and summary events carry JSON here.
     case text(String)
     /// The writer (re)started at this step: replay drops later-stepped values recorded

@@ -23,6 +23,10 @@ public enum Tag {
     public static let lrFindLoss = "lr_find/loss"
     /// The LR range test: the rate tried at point `step` of the sweep.
     public static let lrFindRate = "lr_find/lr"
+    /// The LR range test: the bias-corrected exponential moving average of the loss.
+    public static let lrFindSmoothedLoss = "lr_find/smoothed_loss"
+    /// The LR range test's suggestions, JSON `{"steepest":…, "min_over_10":…}`, once at the end.
+    public static let lrFindSuggestion = "lr_find/suggestion"
     /// A non-finite loss or gradient: JSON naming the first layer (forward or backward)
     /// with a non-finite value, the step, the LR and the action taken.
     public static let nonFinite = "events/nonfinite"

@@ -1,4 +1,4 @@
-import Synchronization
+import Foundation
 import Telemetry
 
 /// A command waiting for the next step boundary, with who sent it and why.
@@ -22,7 +22,7 @@ public struct PendingCommand: Sendable, Equatable {
 /// handed out exactly once and in the order sent; taking never blocks on a sender for
 /// longer than an append.
 public final class CommandQueue: Sendable {
-    private let pending = Mutex<[PendingCommand]>([])
+    private let pending = Shared<[PendingCommand]>([])
 
     /// An empty queue.
     public init() {}

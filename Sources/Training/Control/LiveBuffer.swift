@@ -1,4 +1,4 @@
-import Synchronization
+import Foundation
 import Telemetry
 
 /// The bounded hand-over from the trainer to the dashboard. The trainer appends and never
@@ -14,7 +14,7 @@ public final class LiveBuffer: Sendable {
 
     /// How many events the buffer holds at most (text events may exceed it).
     public let capacity: Int
-    private let state = Mutex(State())
+    private let state = Shared(State())
 
     /// A buffer of `capacity` events (at least 1).
     public init(capacity: Int) {

@@ -109,3 +109,40 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(state.update(.key(.signal(2))), [.exit(.signal(2))])
     }
 }
+
+final class ForeignTagTests: XCTestCase {
+    func testCommonForeignTagsFillTheContractCharts() {
+        var state = DashboardState(mode: .follow(name: "pytorch"), options: DashboardOptions())
+        _ = state.update(.events([
+            Event(step: 1, wallTime: 1, tag: "Loss/train", value: .scalar(0.9)),
+            Event(step: 1, wallTime: 1, tag: "Loss/test", value: .scalar(1.1)),
+            Event(step: 1, wallTime: 1, tag: "Accuracy/test", value: .scalar(0.5)),
+            Event(step: 1, wallTime: 1, tag: "learning_rate", value: .scalar(0.01)),
+            Event(step: 1, wallTime: 1, tag: "something/else", value: .scalar(3)),
+        ]))
+        XCTAssertEqual(state.history.trainLoss.values, [0.9])
+        XCTAssertEqual(state.history.valLoss.values, [1.1])
+        XCTAssertEqual(state.history.valAccuracy.values, [0.5])
+        XCTAssertEqual(state.history.learningRateNow, 0.01)
+    }
+}
+
+final class WindowTests: XCTestCase {
+    func testTimeWindowSkipsWindowsLongerThanTheRun() {
+        var state = DashboardState(mode: .live(name: "w"), options: DashboardOptions())
+        _ = state.update(.events(SampleRun.events(steps: 5000)))
+        XCTAssertEqual(state.visibleSteps, 0...5000)
+        _ = state.update(.key(.character("z")))
+        XCTAssertEqual(state.visibleSteps, 4000...5000, "10k and 100k are longer than the run")
+        _ = state.update(.key(.character("z")))
+        XCTAssertEqual(state.visibleSteps, 4900...5000)
+        _ = state.update(.key(.character("z")))
+        XCTAssertEqual(state.visibleSteps, 0...5000)
+    }
+
+    func testAllStartsWhereALateStartingRunStarts() {
+        var state = DashboardState(mode: .follow(name: "w"), options: DashboardOptions())
+        _ = state.update(.events((5000...6000).map { Event(step: $0, wallTime: 0, tag: Tag.trainLoss, value: .scalar(1)) }))
+        XCTAssertEqual(state.visibleSteps, 5000...6000)
+    }
+}

@@ -35,6 +35,7 @@ struct RunHistory: Sendable {
     var firstWallTime: Double?
     var lastWallTime: Double?
     private var layerTags: [String: (layer: String, stat: String)?] = [:]
+    private var scalarTags: [String: String] = [:]
     /// How many events were applied (the replay's position counts these).
     var eventCount = 0
 
@@ -76,7 +77,7 @@ struct RunHistory: Sendable {
 
     private mutating func applyScalar(_ event: Event, _ value: Double) {
         let step = event.step
-        switch event.tag {
+        switch canonicalTag(event.tag) {
         case Tag.trainLoss:
             trainLoss.append(step: step, value: value)
             smoothedLoss.append(step: step, value: ema.next(value))
@@ -107,6 +108,14 @@ struct RunHistory: Sendable {
               let kind = HistogramKind.allCases.first(where: { $0.stat.rawValue == stat }) else { return }
         touchLayer(layer)
         layers[layer]?.record(kind: kind, step: event.step, histogram: histogram)
+    }
+
+    /// `TagAliases.canonical`, memoized (lowercasing every tag would cost more than the rest).
+    private mutating func canonicalTag(_ tag: String) -> String {
+        if let cached = scalarTags[tag] { return cached }
+        let canonical = TagAliases.canonical(tag)
+        if scalarTags.count < 10_000 { scalarTags[tag] = canonical }
+        return canonical
     }
 
     /// `Tag.parseLayer`, memoized: a run repeats a few dozen layer tags millions of times,

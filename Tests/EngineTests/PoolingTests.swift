@@ -26,6 +26,23 @@ final class PoolingTests: XCTestCase {
             try MaxPool2D(name: "pool", kernel: 3, stride: 2), input: untiedInput([2, 2, 7, 5], seed: 2))
     }
 
+    func testMaxPoolWideRowsMatchTheDefinition() throws {
+        // Widths ≥ 16 take the vectorized 2×2 path (19 → 9 outputs: an overlapping last group).
+        let pool = try MaxPool2D(name: "pool", kernel: 2)
+        let x = untiedInput([2, 3, 6, 19], seed: 9)
+        let y = try pool.forward(x, training: true)
+        XCTAssertEqual(y.shape, [2, 3, 3, 9])
+        for plane in 0..<6 {
+            for oy in 0..<3 {
+                for ox in 0..<9 {
+                    let window = [0, 1, 19, 20].map { x.storage[plane * 114 + 2 * oy * 19 + 2 * ox + $0] }
+                    XCTAssertEqual(y.storage[plane * 27 + oy * 9 + ox], window.max()!, "plane \(plane) (\(oy), \(ox))")
+                }
+            }
+        }
+        try CNNGradientCheck.check(pool, input: x)
+    }
+
     func testAvgPoolKnownAnswerAndGradients() throws {
         let pool = try AvgPool2D(name: "avg", kernel: 2)
         let x = try Tensor(shape: [1, 1, 2, 4], storage: [1, 5, 2, 0, 3, -1, 7, 4])

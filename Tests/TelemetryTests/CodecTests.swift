@@ -28,6 +28,19 @@ final class CodecTests: XCTestCase {
             min: -1, max: 3, count: 4, sum: 2, sumSquares: 9, bucketLimits: [0, 1, 3], bucketCounts: [1, 2, 1])))])
     }
 
+    func testHistogramWithUnequalLimitsAndCountsIsSkipped() {
+        let record = event(step: 1) { summary in
+            summary.messageField(1) { value in
+                value.stringField(1, "h")
+                value.messageField(ProtoSchema.SummaryValue.histo) { $0.packedDoubles(6, [1, 2]); $0.packedDoubles(7, [5]) }
+            }
+            summary.messageField(1) { $0.stringField(1, "s"); $0.floatField(2, 1) }
+        }
+        let (events, damages) = read(framed([record]))
+        XCTAssertEqual(damages, [])
+        XCTAssertEqual(events.map(\.tag), ["s"])
+    }
+
     func testNegativeStepRoundTrips() throws {
         let directory = try makeTemporaryDirectory()
         let writer = try RunWriter(directory: directory)

@@ -115,7 +115,9 @@ struct EventDecoder {
         if let simpleValue {
             value = .scalar(Double(simpleValue))
         } else if let histogram {
-            value = .histogram(try Self.decodeHistogram(histogram))
+            // Limits and counts of unequal length cannot be drawn right: such a value is skipped.
+            let decoded = try Self.decodeHistogram(histogram)
+            value = decoded.bucketLimits.count == decoded.bucketCounts.count ? .histogram(decoded) : nil
         } else if let tensor {
             value = Self.interpret(try TensorProtoView(tensor), as: plugins[tagID])
         } else {

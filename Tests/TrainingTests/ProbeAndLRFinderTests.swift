@@ -105,3 +105,25 @@ final class ProbeAndLRFinderTests: XCTestCase {
         XCTAssertEqual(LRRangeTest.minimumOverTen(points, diverged: true), 1e-2)
     }
 }
+
+final class LRFinderSuggestionRegionTests: XCTestCase {
+    /// Noise at tiny rates and wobble after the minimum must not win: only the descent
+    /// between the first tenth and the lowest loss counts.
+    func testSteepestIgnoresStartNoiseAndPostMinimumSwings() {
+        var points: [LRRangePoint] = []
+        for index in 0..<100 {
+            let rate = Float(pow(10, -7 + 8 * Double(index) / 99))
+            var loss = 2.3
+            if index == 3 { loss = 1.9 }                                   // early noise dip
+            if (60..<70).contains(index) { loss = 2.3 - Double(index - 59) * 0.15 }  // the real descent
+            if index >= 70 { loss = 0.8 + (index == 85 ? -0.5 : 0) + Double(index - 70) * 0.05 } // wobble after
+            if index == 86 { loss = 3.0 }
+            points.append(LRRangePoint(learningRate: rate, loss: loss, smoothedLoss: loss))
+        }
+        let steepest = try? XCTUnwrap(LRRangeTest.steepest(points, diverged: false))
+        XCTAssertNotNil(steepest)
+        let index = points.firstIndex { $0.learningRate == steepest }
+        XCTAssertNotNil(index)
+        XCTAssertTrue((59...70).contains(index ?? -1), "steepest at \(String(describing: index))")
+    }
+}

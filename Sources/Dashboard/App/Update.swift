@@ -25,9 +25,10 @@ extension DashboardState {
         }
     }
 
-    /// With `exitWhenFinished`, a finished live run ends the dashboard.
+    /// With `exitWhenFinished`, or after a confirmed stop, a finished live run ends the dashboard.
     private func finishedEffects() -> [DashboardEffect] {
-        guard kind == .live, exitWhenFinished, history.isFinished else { return [] }
+        // A confirmed `s` means "end this run": the process exits once the run has.
+        guard kind == .live, exitWhenFinished || stopRequested, history.isFinished else { return [] }
         return [.exit(stopRequested ? .stopTraining : .quit)]
     }
 

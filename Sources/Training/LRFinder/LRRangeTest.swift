@@ -159,8 +159,14 @@ public enum LRRangeTest {
 
     /// The rate where d(smoothed loss)/d(log lr) is most negative (central differences, as
     /// numpy's `gradient`).
+    /// Only the descent up to the lowest smoothed loss counts: past it, high rates make the
+    /// loss wobble and a chance downward swing must not become the suggestion.
     static func steepest(_ points: [LRRangePoint], diverged: Bool) -> Float? {
-        let curve = usable(points, diverged: diverged)
+        let all = usable(points, diverged: diverged)
+        guard let lowest = all.indices.min(by: { all[$0].smoothedLoss < all[$1].smoothedLoss }) else { return nil }
+        // The first points are batch noise around the initial loss (fastai skips 10 too).
+        let start = all.count >= 50 ? min(max(10, all.count / 10), max(0, lowest - 2)) : 0
+        let curve = Array(all[start...lowest])
         guard curve.count >= 3 else { return nil }
         let x = curve.map { log(Double($0.learningRate)) }
         let y = curve.map(\.smoothedLoss)

@@ -16,24 +16,11 @@ struct RecordedRun {
 
     /// Trains and returns the recorded summary.
     func run() throws -> RunSummary {
-        let sampleData = try SampleData.root()
-        let built: BuiltRun
-        do {
-            built = try RunBuilder.build(config, sampleData: sampleData.path)
-        } catch let error as CLIFailure {
-            throw error
-        } catch {
-            throw CLIFailure("\(error)")
-        }
+        let built = try RunBuilding.build(config)
         let directory = try RunDirectory.create(root: options.runs, preferred: options.name, base: baseName)
         let resolved = config.renderTOML()
         try directory.saveConfig(resolved)
-        let writer: RunWriter
-        do {
-            writer = try RunWriter(directory: directory.path)
-        } catch {
-            throw CLIFailure("\(directory.path): \(error)")
-        }
+        let writer = try RunBuilding.openWriter(directory)
         writer.write([Event(step: 0, wallTime: Date().timeIntervalSince1970, tag: Tag.config, value: .text(resolved))])
 
         var trainerConfig = built.trainerConfig

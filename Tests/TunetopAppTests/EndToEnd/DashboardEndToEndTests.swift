@@ -1,0 +1,65 @@
+import Foundation
+import XCTest
+
+/// The dashboard in a real terminal (tmux): keys steer the live run and the run file
+/// records what the screen showed; a replay shows the same LR change.
+final class DashboardEndToEndTests: XCTestCase {
+    private var runs: URL!
+
+    override func setUpWithError() throws {
+        try XCTSkipUnless(TmuxSession.isAvailable, "tmux is not installed")
+        runs = try BuiltBinary.temporaryDirectory("tmux-runs")
+    }
+
+    override func tearDownWithError() throws {
+        if let runs { try? FileManager.default.removeItem(at: runs) }
+    }
+
+    func testHalveLearningRateThenStopEarlyAndReplay() throws {
+        let session = try TmuxSession(
+            command: [BuiltBinary.url.path, "train", "--runs", runs.path, "--name", "live", "--epochs", "400"],
+            width: 120, height: 40, directory: BuiltBinary.repositoryRoot,
+            environment: ["TUNETOP_SAMPLE_DATA": BuiltBinary.repositoryRoot.appendingPathComponent("sample-data").path])
+        try session.waitFor("the live dashboard with the run's name") { $0.contains("live") && $0.contains("LR/2") }
+        try session.waitFor("a few steps") { screen in screen.contains("step") }
+
+        try session.send("h")
+        try session.waitFor("the halved LR in the event log") { $0.contains("0.0005") || $0.contains("5e-4") || $0.contains("500µ") }
+
+        try session.resize(width: 80, height: 24)
+        try session.waitFor("the redraw at 80×24") { $0.split(separator: "\n").count <= 24 && $0.contains("LR") }
+        try session.resize(width: 50, height: 12)
+        try session.waitFor("the too-small message") { $0.lowercased().contains("small") || $0.contains("80") }
+        try session.resize(width: 120, height: 40)
+        try session.waitFor("the full dashboard again") { $0.contains("LR/2") }
+
+        try session.send("s")
+        try session.waitFor("the stop confirmation") { $0.contains("y") && $0.lowercased().contains("stop") }
+        try session.send("y")
+        let final = try session.waitFor("the process to exit", timeout: 120) { $0.contains("[exit ") }
+        XCTAssertTrue(final.contains("[exit 0]"), final)
+        XCTAssertTrue(final.contains("user_stop"), final)
+
+        let jsonl = try BuiltBinary.run(["export", runs.appendingPathComponent("live").path, "--format", "jsonl"])
+        XCTAssertEqual(jsonl.status, 0, jsonl.stderr)
+        let lines = jsonl.stdout.split(separator: "\n").map(String.init)
+        let control = lines.filter { $0.contains("events/control") }
+        XCTAssertTrue(control.contains { $0.contains("scale_lr") && $0.contains("lr_before") }, "\(control)")
+        XCTAssertTrue(control.contains { $0.contains("\\\"stop\\\"") || $0.contains("\"stop\"") }, "\(control)")
+        XCTAssertTrue(lines.contains { $0.contains("run/summary") && $0.contains("user_stop") })
+        let csv = try BuiltBinary.run(["export", runs.appendingPathComponent("live").path])
+        let learningRates = csv.stdout.split(separator: "\n").filter { $0.hasPrefix("lr,") }
+            .compactMap { Double($0.split(separator: ",")[3]) }
+        XCTAssertEqual(learningRates.first ?? 0, 0.001, accuracy: 1e-9)
+        XCTAssertEqual(learningRates.last ?? 0, 0.0005, accuracy: 1e-9, "the recorded LR is halved")
+
+        let replay = try TmuxSession(
+            command: [BuiltBinary.url.path, "replay", runs.appendingPathComponent("live").path],
+            width: 120, height: 40, directory: BuiltBinary.repositoryRoot)
+        try replay.waitFor("the replay") { $0.lowercased().contains("replay") }
+        try replay.send("End")
+        try replay.waitFor("the recorded LR change in the replay's log") { $0.contains("scale_lr") || $0.contains("LR ×0.5") || $0.contains("halve") || $0.contains("0.0005") }
+        try replay.send("q")
+        try replay.waitFor("the replay to exit") { $0.contains("[exit 0]") }
+    }
+}

@@ -64,13 +64,18 @@ final class TmuxSession {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
         process.arguments = ["-S", socket] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
+        // A file, not a pipe: `new-session` forks the tmux server, which inherits standard
+        // output and would keep a pipe open (and its reader waiting) for the whole session.
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)")
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: output) }
+        let handle = try FileHandle(forWritingTo: output)
+        process.standardOutput = handle
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try? handle.close()
+        return (try? String(contentsOf: output, encoding: .utf8)) ?? ""
     }
 
     private static func quote(_ text: String) -> String {

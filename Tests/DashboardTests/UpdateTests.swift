@@ -126,3 +126,23 @@ final class ForeignTagTests: XCTestCase {
         XCTAssertEqual(state.history.learningRateNow, 0.01)
     }
 }
+
+final class WindowTests: XCTestCase {
+    func testTimeWindowSkipsWindowsLongerThanTheRun() {
+        var state = DashboardState(mode: .live(name: "w"), options: DashboardOptions())
+        _ = state.update(.events(SampleRun.events(steps: 5000)))
+        XCTAssertEqual(state.visibleSteps, 0...5000)
+        _ = state.update(.key(.character("z")))
+        XCTAssertEqual(state.visibleSteps, 4000...5000, "10k and 100k are longer than the run")
+        _ = state.update(.key(.character("z")))
+        XCTAssertEqual(state.visibleSteps, 4900...5000)
+        _ = state.update(.key(.character("z")))
+        XCTAssertEqual(state.visibleSteps, 0...5000)
+    }
+
+    func testAllStartsWhereALateStartingRunStarts() {
+        var state = DashboardState(mode: .follow(name: "w"), options: DashboardOptions())
+        _ = state.update(.events((5000...6000).map { Event(step: $0, wallTime: 0, tag: Tag.trainLoss, value: .scalar(1)) }))
+        XCTAssertEqual(state.visibleSteps, 5000...6000)
+    }
+}

@@ -1,7 +1,7 @@
 import TermCanvas
 
 /// What a key does. `update` switches over these; the footer and help overlay list them.
-public enum DashboardAction: Sendable, Equatable, CaseIterable {
+enum DashboardAction: Sendable, Equatable, CaseIterable {
     case halveLearningRate, doubleLearningRate, divideLearningRateByFive
     case togglePause, checkpoint, stopEarly, rollbackToBest
     case selectPreviousLayer, selectNextLayer

@@ -99,7 +99,11 @@ extension DashboardState {
         case .toggleLogY: logY.toggle()
         case .smoothLess: setSmoothingIndex(smoothingIndex - 1)
         case .smoothMore: setSmoothingIndex(smoothingIndex + 1)
-        case .cycleWindow: windowIndex = (windowIndex + 1) % Self.windows.count
+        case .cycleWindow:
+            // Skip windows as long as the run itself: they would look the same as "all".
+            repeat {
+                windowIndex = (windowIndex + 1) % Self.windows.count
+            } while windowIndex != 0 && (window ?? 0) >= history.lastStep - firstStep
         case .nextTheme: themeIndex = (themeIndex + 1) % themes.count
         case .toggleHelp: showHelp.toggle()
         case .playPause: player?.playing.toggle()

@@ -98,10 +98,20 @@ public struct DashboardState: Sendable {
         history.layerNames.indices.contains(selectedLayer) ? history.layerNames[selectedLayer] : nil
     }
 
+    /// Where "all" starts: step 0, unless the charts' data starts late in the run (a file
+    /// followed or replayed from the middle), where starting at 0 would waste the width.
+    var firstStep: Int {
+        let firsts = [history.trainLoss, history.valLoss, history.learningRate, other?.trainLoss, other?.valLoss]
+            .compactMap { $0?.steps.first }
+        let first = firsts.min() ?? 0
+        return first > max(history.lastStep, other?.lastStep ?? 0) / 10 ? first : 0
+    }
+
     /// The step range the charts show: the window's last N steps, or all.
     var visibleSteps: ClosedRange<Int> {
         let last = max(history.lastStep, other?.lastStep ?? 0, 1)
-        guard let window, window < last else { return 0...last }
+        let first = min(firstStep, last - 1)
+        guard let window, window < last - first else { return first...last }
         return (last - window)...last
     }
 }

@@ -1,7 +1,7 @@
 import Telemetry
 
 /// The histogram kinds a layer records, chosen with `a`, `g`, `w`.
-public enum HistogramKind: String, Sendable, CaseIterable {
+enum HistogramKind: String, Sendable, CaseIterable {
     case activations, gradients, weights
 
     /// The layer-stat tag suffix.

@@ -76,6 +76,19 @@ final class OptimizerTests: XCTestCase {
         XCTAssertEqual(report.updateNorms[1], 0.04, accuracy: 1e-6)
     }
 
+    func testReportWithoutClippingMeasuresNormsInThePass() throws {
+        for kind in [OptimizerKind.sgdMomentum, .adamDefault, .rmsprop(rho: 0.9, epsilon: 1e-8, momentum: 0)] {
+            let a = Parameter(name: "a", value: Tensor(shape: [11], repeating: 1))
+            let b = Parameter(name: "b", value: Tensor(shape: [1], repeating: 1))
+            a.gradient.storage = [3] + Array(repeating: 0, count: 10)
+            b.gradient.storage = [4]
+            let report = try Optimizer(kind: kind, learningRate: 0.1).step([a, b])
+            XCTAssertEqual(report.gradientNorms, [3, 4], "\(kind)")
+            XCTAssertEqual(report.globalGradientNorm, 5, accuracy: 1e-6)
+            XCTAssertFalse(report.clippedByGlobalNorm)
+        }
+    }
+
     func testInvalidHyperparametersAreNamed() throws {
         XCTAssertThrowsError(try Optimizer(kind: .adamDefault, learningRate: -0.1)) { error in
             XCTAssertTrue("\(error)".contains("learningRate -0.1"), "\(error)")

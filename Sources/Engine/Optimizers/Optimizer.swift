@@ -85,16 +85,23 @@ public final class Optimizer {
                     context: parameter.name, detail: "gradient \(parameter.gradient.shape) vs value \(parameter.value.shape)")
             }
         }
-        let gradientNorms = parameters.map { $0.gradient.norm() }
-        let globalNorm = gradientNorms.reduce(Float(0)) { $0 + $1 * $1 }.squareRoot()
+        // Clipping needs the global norm before any update; otherwise each parameter's norm is
+        // measured inside its update pass.
+        var gradientNorms: [Float] = []
         var clipScale: Float = 1
-        if let clipGlobalNorm, globalNorm > clipGlobalNorm { clipScale = clipGlobalNorm / globalNorm }
+        if let clipGlobalNorm {
+            gradientNorms = parameters.map { $0.gradient.norm() }
+            let globalNorm = gradientNorms.reduce(Float(0)) { $0 + $1 * $1 }.squareRoot()
+            if globalNorm > clipGlobalNorm { clipScale = clipGlobalNorm / globalNorm }
+        }
+        let measureInPass = gradientNorms.isEmpty
         stepCount += 1
         var updateNorms: [Float] = []
         var weightNorms: [Float] = []
         for parameter in parameters {
             let before = reportsUpdateNorms ? parameter.value : nil
-            try update(parameter, clipScale: clipScale)
+            let squares = try update(parameter, clipScale: clipScale)
+            if measureInPass { gradientNorms.append(squares.squareRoot()) }
             if let maxNorm, parameter.isDecayed, parameter.value.rank >= 2 {
                 Optimizer.constrainColumns(of: &parameter.value, to: maxNorm)
             }
@@ -103,6 +110,7 @@ public final class Optimizer {
                 weightNorms.append(parameter.value.norm())
             }
         }
+        let globalNorm = gradientNorms.reduce(Float(0)) { $0 + $1 * $1 }.squareRoot()
         return OptimizerStepReport(
             step: stepCount, globalGradientNorm: globalNorm, clippedByGlobalNorm: clipScale < 1,
             gradientNorms: gradientNorms, updateNorms: updateNorms, weightNorms: weightNorms)
@@ -180,7 +188,8 @@ public final class Optimizer {
         return created
     }
 
-    private func update(_ parameter: Parameter, clipScale: Float) throws {
+    /// Updates one parameter; returns Σg² of its raw gradient.
+    private func update(_ parameter: Parameter, clipScale: Float) throws -> Float {
         let state = try slots(for: parameter)
         let rate = learningRate * parameter.learningRateMultiplier
         let decayed = parameter.isDecayed
@@ -190,7 +199,7 @@ public final class Optimizer {
             scale: clipScale, clipValue: clipValue,
             l2: decayed && !decoupled ? weightDecay : 0, l1: decayed ? l1 : 0)
         let shrink: Float = decayed && decoupled ? 1 - rate * weightDecay : 1
-        UpdateRule.apply(
+        return UpdateRule.apply(
             kind: kind, step: stepCount, rate: rate, shrink: shrink, terms: terms,
             value: &parameter.value.storage, gradient: &parameter.gradient.storage,
             first: &state.first, second: &state.second)

@@ -14,12 +14,14 @@ struct GradientTerms {
 enum UpdateRule {
     typealias V = SIMD8<Float>
 
+    /// Applies the rule and returns Σg² of the raw gradient (measured in the same pass, so an
+    /// unclipped step reads each gradient once).
     static func apply(
         kind: OptimizerKind, step: Int, rate: Float, shrink: Float, terms: GradientTerms,
         value: inout [Float], gradient: inout [Float], first: inout [Float], second: inout [Float]
-    ) {
+    ) -> Float {
         let count = value.count
-        value.withUnsafeMutableBufferPointer { pv in
+        return value.withUnsafeMutableBufferPointer { pv in
             gradient.withUnsafeMutableBufferPointer { pg in
                 first.withUnsafeMutableBufferPointer { p1 in
                     second.withUnsafeMutableBufferPointer { p2 in
@@ -27,11 +29,11 @@ enum UpdateRule {
                         let s1 = Lanes(p1.baseAddress), s2 = Lanes(p2.baseAddress)
                         switch kind {
                         case .sgd(let momentum, let nesterov):
-                            sgd(count, v, g, s1, rate, shrink, terms, momentum, nesterov)
+                            return sgd(count, v, g, s1, rate, shrink, terms, momentum, nesterov)
                         case .adam(let beta1, let beta2, let epsilon), .adamW(let beta1, let beta2, let epsilon):
-                            adam(count, v, g, s1, s2, rate, shrink, terms, beta1, beta2, epsilon, step)
+                            return adam(count, v, g, s1, s2, rate, shrink, terms, beta1, beta2, epsilon, step)
                         case .rmsprop(let rho, let epsilon, let momentum):
-                            rmsprop(count, v, g, s1, s2, rate, shrink, terms, rho, epsilon, momentum)
+                            return rmsprop(count, v, g, s1, s2, rate, shrink, terms, rho, epsilon, momentum)
                         }
                     }
                 }
@@ -67,10 +69,13 @@ enum UpdateRule {
     static func sgd(
         _ count: Int, _ v: Lanes, _ g: Lanes, _ velocity: Lanes, _ rate: Float, _ shrink: Float,
         _ terms: GradientTerms, _ momentum: Float, _ nesterov: Bool
-    ) {
+    ) -> Float {
+        var squares = V()
         sweep(count) { i, n in
             var p = v.load(i, n)
-            let grad = adjusted(g.load(i, n), p, terms)
+            let raw = g.load(i, n)
+            squares = squares.addingProduct(raw, raw)
+            let grad = adjusted(raw, p, terms)
             g.store(V(), i, n)
             if shrink != 1 { p *= shrink }
             var direction = grad
@@ -81,18 +86,22 @@ enum UpdateRule {
             }
             v.store(p.addingProduct(direction, -rate), i, n)
         }
+        return squares.sum()
     }
 
     static func adam(
         _ count: Int, _ v: Lanes, _ g: Lanes, _ m1: Lanes, _ m2: Lanes, _ rate: Float, _ shrink: Float,
         _ terms: GradientTerms, _ beta1: Float, _ beta2: Float, _ epsilon: Float, _ step: Int
-    ) {
+    ) -> Float {
         let correction1 = 1 - Float(pow(Double(beta1), Double(step)))
         let rootCorrection2 = Float((1 - pow(Double(beta2), Double(step))).squareRoot())
         let stepSize = rate / correction1
+        var squares = V()
         sweep(count) { i, n in
             var p = v.load(i, n)
-            let grad = adjusted(g.load(i, n), p, terms)
+            let raw = g.load(i, n)
+            squares = squares.addingProduct(raw, raw)
+            let grad = adjusted(raw, p, terms)
             g.store(V(), i, n)
             if shrink != 1 { p *= shrink }
             let m = m1.load(i, n) * beta1 + grad * (1 - beta1)
@@ -102,15 +111,19 @@ enum UpdateRule {
             let denominator = s.squareRoot() / rootCorrection2 + epsilon
             v.store(p - stepSize * m / denominator, i, n)
         }
+        return squares.sum()
     }
 
     static func rmsprop(
         _ count: Int, _ v: Lanes, _ g: Lanes, _ square: Lanes, _ buffer: Lanes, _ rate: Float, _ shrink: Float,
         _ terms: GradientTerms, _ rho: Float, _ epsilon: Float, _ momentum: Float
-    ) {
+    ) -> Float {
+        var squares = V()
         sweep(count) { i, n in
             var p = v.load(i, n)
-            let grad = adjusted(g.load(i, n), p, terms)
+            let raw = g.load(i, n)
+            squares = squares.addingProduct(raw, raw)
+            let grad = adjusted(raw, p, terms)
             g.store(V(), i, n)
             if shrink != 1 { p *= shrink }
             let s = square.load(i, n) * rho + grad * grad * (1 - rho)
@@ -122,6 +135,7 @@ enum UpdateRule {
             }
             v.store(p.addingProduct(direction, -rate), i, n)
         }
+        return squares.sum()
     }
 }
 

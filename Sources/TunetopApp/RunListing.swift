@@ -77,3 +77,22 @@ enum RunListing {
         return String(format: "%.1fs", seconds)
     }
 }
+
+extension RunListing {
+    /// Sub-directories of `directory` that hold at least one tfevents file, sorted by name
+    /// (our default names start with a timestamp-free config name, so this groups them).
+    static func runDirectories(in directory: String) throws -> [String] {
+        let manager = FileManager.default
+        let entries: [String]
+        do {
+            entries = try manager.contentsOfDirectory(atPath: directory)
+        } catch {
+            throw CLIFailure("\(directory): cannot list runs (\(error.localizedDescription))")
+        }
+        return entries.sorted().filter { name in
+            let path = (directory as NSString).appendingPathComponent(name)
+            let files = (try? manager.contentsOfDirectory(atPath: path)) ?? []
+            return files.contains { $0.contains("tfevents") }
+        }
+    }
+}

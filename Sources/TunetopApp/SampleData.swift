@@ -41,3 +41,23 @@ enum SampleData {
         return FileManager.default.fileExists(atPath: url.path, isDirectory: &flag) && flag.boolValue
     }
 }
+
+extension SampleData {
+    /// The `themes/` folder that ships beside `sample-data/` in the repository.
+    static func themesDirectory() -> URL? {
+        guard let root = locate() else { return nil }
+        let themes = root.deletingLastPathComponent().appendingPathComponent("themes")
+        return isDirectory(themes) ? themes : nil
+    }
+}
+
+extension SampleData {
+    /// The sample-data folder, or a failure that says where it looked.
+    static func root() throws -> URL {
+        guard let root = locate() else {
+            throw CLIFailure(
+                "cannot find the bundled sample-data folder; run from the repository root or set \(environmentKey)")
+        }
+        return root
+    }
+}

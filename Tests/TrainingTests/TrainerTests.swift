@@ -149,7 +149,7 @@ final class TrainerTests: XCTestCase {
         let config = TrainerConfig(
             epochs: 3, batchSize: 16, seed: 11, learningRate: 0.05, schedule: .cosine(warmupSteps: 3, minLR: 0.001),
             plateau: PlateauConfig(factor: 0.5, patience: 1), probeEvery: 0, checkpointDirectory: directory,
-            checkpointEveryEpoch: false)
+            checkpointEveryEpoch: false, augmentation: Augmentation(noiseStd: 0.05))
         // Run A: checkpoint mid-epoch at step 8 (of 18), run to the end.
         var trainerA: Trainer?
         let checkpointer = ClosureObserver { events in

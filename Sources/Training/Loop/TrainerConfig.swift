@@ -1,3 +1,5 @@
+import Datasets
+
 /// Everything the training loop needs besides the model, data and sink. Only the epochs,
 /// batch size, seed and learning rate are essential; the rest has defaults a user would
 /// expect.
@@ -37,6 +39,9 @@ public struct TrainerConfig: Sendable {
     public var logEvery: Int
     /// Optional per-class weights of the loss, index = class (class balancing).
     public var classWeights: [Float]?
+    /// Applied to each training batch (never to validation), drawing from the trainer's
+    /// checkpointed RNG so a resumed run augments exactly as the original would have.
+    public var augmentation: Augmentation?
 
     /// A config with defaults for everything but the essentials.
     public init(
@@ -45,7 +50,7 @@ public struct TrainerConfig: Sendable {
         nonFinitePolicy: NonFinitePolicy = .stop, maxRollbacks: Int = 3, probeEvery: Int = 100,
         histogramBuckets: Int = HistogramBuilder.defaultBucketCount, evalEverySteps: Int? = nil,
         checkpointDirectory: String? = nil, checkpointEveryEpoch: Bool = true, liveBufferCapacity: Int = 20_000,
-        logEvery: Int = 1, classWeights: [Float]? = nil
+        logEvery: Int = 1, classWeights: [Float]? = nil, augmentation: Augmentation? = nil
     ) {
         self.epochs = epochs
         self.batchSize = batchSize
@@ -64,6 +69,7 @@ public struct TrainerConfig: Sendable {
         self.liveBufferCapacity = liveBufferCapacity
         self.logEvery = logEvery
         self.classWeights = classWeights
+        self.augmentation = augmentation
     }
 
     /// Checks every number; throws naming the first bad one.
@@ -83,5 +89,6 @@ public struct TrainerConfig: Sendable {
         try schedule.validate()
         try plateau?.validate()
         try earlyStopping?.validate()
+        try augmentation?.validate()
     }
 }

@@ -177,7 +177,10 @@ final class TrainingSession {
     private func trainStep(_ indices: [Int]) throws {
         let rate = currentRate
         optimizer.learningRate = max(rate, .leastNormalMagnitude)
-        let batch = train.batch(indices)
+        var batch = train.batch(indices)
+        if let augmentation = config.augmentation, !augmentation.isIdentity {
+            try augmentation.apply(to: &batch.features, rng: &progress.rng)
+        }
         model.zeroGradients()
         let output = try model.forward(batch.features, training: true)
         let result = try loss.evaluate(output, labels: batch.labels)

@@ -1,9 +1,8 @@
 import ArgumentParser
+import Foundation
+import Telemetry
 
-/// The export formats of `tunetop export`.
-enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
-    case csv, jsonl
-}
+extension ExportFormat: ExpressibleByArgument {}
 
 /// `tunetop export RUN --format csv|jsonl`: writes a run's records to standard output.
 struct ExportCommand: ParsableCommand {
@@ -18,6 +17,17 @@ struct ExportCommand: ParsableCommand {
     var format: ExportFormat = .csv
 
     func run() throws {
-        throw CLIFailure("export is not wired yet")
+        try RunPath.requireExisting(runPath)
+        let contents: RunContents
+        do {
+            contents = try RunReader.read(path: runPath)
+        } catch {
+            throw CLIFailure("\(runPath): \(error)")
+        }
+        // Damage is reported, not fatal: every complete, valid record is still exported.
+        for damage in contents.damages { Terminal.warn("warning: \(damage)") }
+        var output = StandardOutputStream()
+        Exporter.write(contents.events, format: format, to: &output)
+        output.flush()
     }
 }

@@ -1,9 +1,13 @@
 import ArgumentParser
+import Foundation
+import Telemetry
 
 /// `tunetop replay RUN`: replays a saved run (ours or any tfevents file/directory).
 struct ReplayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "replay", abstract: "Replay a saved run (a run directory or any tfevents file) in the dashboard.")
+        commandName: "replay",
+        abstract: "Replay a saved run (a run directory or any tfevents file) in the dashboard.",
+        discussion: "Without a terminal (or with --headless) prints the run's progress lines instead.")
 
     @Argument(help: ArgumentHelp("Run directory or tfevents file.", valueName: "RUN"))
     var runPath: String
@@ -11,11 +15,33 @@ struct ReplayCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Playback speed multiplier.", valueName: "X"))
     var speed: Double = 1
 
+    @Flag(name: .long, help: "Print the run's progress lines instead of the dashboard.")
+    var headless = false
+
+    @Option(name: .long, help: ArgumentHelp("Dashboard theme (a file name in themes/).", valueName: "NAME"))
+    var theme: String?
+
     func validate() throws {
         guard speed > 0, speed.isFinite else { throw ValidationError("--speed must be positive (got \(speed))") }
     }
 
     func run() throws {
-        throw CLIFailure("replay is not wired yet")
+        try RunPath.requireExisting(runPath)
+        let contents: RunContents
+        do {
+            contents = try RunReader.read(path: runPath)
+        } catch {
+            throw CLIFailure("\(runPath): \(error)")
+        }
+        for damage in contents.damages { Terminal.warn("warning: \(damage)") }
+        let name = RunPath.displayName(runPath)
+        if !headless && Terminal.isInteractive {
+            let presented = try DashboardLauncher.present(
+                .replay(events: contents.events, name: name), theme: theme, speed: speed)
+            if presented { return }
+        }
+        var reporter = HeadlessReporter(epochs: nil, write: { print($0) })
+        reporter.throttle = 0
+        reporter.consume(contents.events)
     }
 }

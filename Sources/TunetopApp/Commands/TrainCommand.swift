@@ -1,10 +1,16 @@
 import ArgumentParser
+import Foundation
 
 /// `tunetop train [CONFIG]`: trains with the live dashboard, or progress lines headless.
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
-        abstract: "Train a model (the bundled digits MLP without a config) with the live dashboard.")
+        abstract: "Train a model (the bundled digits MLP without a config) with the live dashboard.",
+        discussion: """
+            The run is recorded under RUNS/<name>/ (TensorBoard event files, config.toml, \
+            checkpoints/). Exit status: 0 completed, early-stopped or stopped by the user; 1 error; \
+            3 diverged; 128+N when ended by signal N (the run is still closed and complete).
+            """)
 
     @Argument(help: ArgumentHelp("A TOML run config (see sample-data/configs).", valueName: "CONFIG"))
     var config: String?
@@ -15,6 +21,10 @@ struct TrainCommand: ParsableCommand {
     @OptionGroup var options: RunOptions
 
     func run() throws {
-        throw CLIFailure("train is not wired yet")
+        let (resolved, baseName) = try ConfigLoading.resolve(path: config, options: options)
+        let summary = try RecordedRun(config: resolved, baseName: baseName, options: options, headless: headless).run()
+        if summary.endReason == .diverged {
+            throw ExitCode(ExitStatus.diverged.rawValue)
+        }
     }
 }

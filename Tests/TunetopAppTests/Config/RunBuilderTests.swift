@@ -1,5 +1,6 @@
 import Datasets
 import Engine
+import Telemetry
 import Training
 import XCTest
 @testable import TunetopApp
@@ -86,5 +87,26 @@ final class RunBuilderTests: XCTestCase {
         XCTAssertEqual(first.validation.labels, second.validation.labels)
         let reseeded = try RunBuilder.build(try RunConfig.default.applying(overrides: ["seed": "7"]), sampleData: ConfigFixture.sampleData.path)
         XCTAssertNotEqual(first.model.parameters[0].value, reseeded.model.parameters[0].value)
+    }
+}
+
+/// Drops events: the trainer needs a sink, this test only needs the summary.
+private final class DiscardingSink: EventSink {
+    func record(_ events: [Event]) {}
+}
+
+final class RunBuilderTrainerTests: XCTestCase {
+    /// The built run plugs into the real trainer: three epochs of the default digits MLP
+    /// (about a second) complete and learn.
+    func testDefaultConfigTrainsWithTheTrainer() throws {
+        let config = try RunConfig.default.applying(overrides: ["epochs": "3", "probe_every": "20"])
+        let run = try RunBuilder.build(config, sampleData: ConfigFixture.sampleData.path)
+        let trainer = try Trainer(
+            model: run.model, optimizer: run.optimizer, loss: run.loss, train: run.train, validation: run.validation,
+            config: run.trainerConfig, sink: DiscardingSink())
+        let summary = try trainer.run()
+        XCTAssertEqual(summary.endReason, .completed)
+        XCTAssertEqual(summary.steps, 3 * ((run.train.count + 31) / 32))
+        XCTAssertGreaterThan(summary.bestValAccuracy ?? 0, 0.85)
     }
 }

@@ -3,8 +3,8 @@ import XCTest
 @testable import Engine
 
 /// Known answer: a W3-shaped CNN (batch norm after each conv, a 128-unit hidden layer; shifts of ±2 px as
-/// augmentation, LR × 0.7 per epoch after the third) trained on the first 5,000 images of sample-data/mnist
-/// reaches ≥ 97% on the next 1,000 (held out, never trained on). EngineTests cannot see the
+/// augmentation, LR × 0.7 per epoch after the third) trained on the first 5,000 training images of sample-data/mnist
+/// reaches ≥ 97% on the first 1,000 images of the held-out test file (t10k). EngineTests cannot see the
 /// Datasets module, so the test reads the gzip'd IDX files itself through `gzip -dc`.
 final class CNNMNISTKnownAnswerTests: XCTestCase {
     private static let mnistDirectory = URL(fileURLWithPath: #filePath)
@@ -30,9 +30,9 @@ final class CNNMNISTKnownAnswerTests: XCTestCase {
     }
 
     /// `count` images as [count, 1, 28, 28] standardized pixels, and their labels.
-    private func loadMNIST(count: Int) throws -> (Tensor, [Int]) {
-        let images = try gunzip("train-images-idx3-ubyte.gz")
-        let labels = try gunzip("train-labels-idx1-ubyte.gz")
+    private func loadMNIST(_ split: String, count: Int) throws -> (Tensor, [Int]) {
+        let images = try gunzip("\(split)-images-idx3-ubyte.gz")
+        let labels = try gunzip("\(split)-labels-idx1-ubyte.gz")
         XCTAssertEqual(bigEndian(images, at: 0), 2051)
         XCTAssertEqual(bigEndian(labels, at: 0), 2049)
         XCTAssertGreaterThanOrEqual(bigEndian(images, at: 4), count)
@@ -54,9 +54,8 @@ final class CNNMNISTKnownAnswerTests: XCTestCase {
 
     func testSmallCNNReaches97PercentOnHeldOutMNIST() throws {
         let started = Date()
-        let (all, allLabels) = try loadMNIST(count: 6000)
-        let train = try all.rows(0..<5000), trainLabels = Array(allLabels[0..<5000])
-        let validation = try all.rows(5000..<6000), validationLabels = Array(allLabels[5000..<6000])
+        let (train, trainLabels) = try loadMNIST("train", count: 5000)
+        let (validation, validationLabels) = try loadMNIST("t10k", count: 1000)
 
         var rng = SeededRNG(seed: 7)
         let model = try Sequential([
@@ -79,7 +78,7 @@ final class CNNMNISTKnownAnswerTests: XCTestCase {
         var order = Array(0..<5000)
         var accuracy = 0.0
         var epochs = 0
-        while epochs < 10, accuracy < 0.975 {
+        while epochs < 12, accuracy < 0.98 {
             epochs += 1
             if epochs > 3 { optimizer.learningRate *= 0.7 }
             order.shuffle(using: &rng)

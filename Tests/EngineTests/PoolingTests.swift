@@ -26,21 +26,26 @@ final class PoolingTests: XCTestCase {
             try MaxPool2D(name: "pool", kernel: 3, stride: 2), input: untiedInput([2, 2, 7, 5], seed: 2))
     }
 
-    func testMaxPoolWideRowsMatchTheDefinition() throws {
-        // Widths ≥ 16 take the vectorized 2×2 path (19 → 9 outputs: an overlapping last group).
-        let pool = try MaxPool2D(name: "pool", kernel: 2)
-        let x = untiedInput([2, 3, 6, 19], seed: 9)
-        let y = try pool.forward(x, training: true)
-        XCTAssertEqual(y.shape, [2, 3, 3, 9])
-        for plane in 0..<6 {
-            for oy in 0..<3 {
-                for ox in 0..<9 {
-                    let window = [0, 1, 19, 20].map { x.storage[plane * 114 + 2 * oy * 19 + 2 * ox + $0] }
-                    XCTAssertEqual(y.storage[plane * 27 + oy * 9 + ox], window.max()!, "plane \(plane) (\(oy), \(ox))")
+    func testMaxPoolVectorizedRowsMatchTheDefinition() throws {
+        // Widths ≥ 8 take the vectorized 2×2 paths: 14 → 7 outputs (groups of 4, overlapping),
+        // 19 → 9 (groups of 8, overlapping), 17 → 8 (one group of 8).
+        for width in [14, 19, 17, 9] {
+            let pool = try MaxPool2D(name: "pool", kernel: 2)
+            let x = untiedInput([2, 3, 6, width], seed: UInt64(width))
+            let y = try pool.forward(x, training: true)
+            let outW = width / 2
+            XCTAssertEqual(y.shape, [2, 3, 3, outW])
+            for plane in 0..<6 {
+                for oy in 0..<3 {
+                    for ox in 0..<outW {
+                        let corner = plane * 6 * width + 2 * oy * width + 2 * ox
+                        let window = [0, 1, width, width + 1].map { x.storage[corner + $0] }
+                        XCTAssertEqual(y.storage[(plane * 3 + oy) * outW + ox], window.max()!, "width \(width) plane \(plane) (\(oy), \(ox))")
+                    }
                 }
             }
+            try CNNGradientCheck.check(pool, input: x)
         }
-        try CNNGradientCheck.check(pool, input: x)
     }
 
     func testAvgPoolKnownAnswerAndGradients() throws {

@@ -78,6 +78,25 @@ final class SequentialTests: XCTestCase {
         XCTAssertThrowsError(try restored.loadNamedBuffers(["bn.running_mean": Tensor(shape: [2])]))
     }
 
+    func testParameterValuesRoundTrip() throws {
+        let model = try makeModel(seed: 4)
+        let saved = model.parameterValues
+        let other = try makeModel(seed: 5)
+        XCTAssertNotEqual(other.parameterValues, saved)
+        try other.loadParameterValues(saved)
+        XCTAssertEqual(other.parameterValues, saved)
+        var wrong = saved
+        wrong["dense2.bias"] = Tensor(shape: [4])
+        XCTAssertThrowsError(try other.loadParameterValues(wrong)) { error in
+            XCTAssertTrue("\(error)".contains("dense2.bias") && "\(error)".contains("[4]"), "\(error)")
+        }
+        wrong = saved
+        wrong["dense3.weight"] = Tensor(shape: [1])
+        XCTAssertThrowsError(try other.loadParameterValues(wrong)) { error in
+            XCTAssertTrue("\(error)".contains("dense3.weight"), "\(error)")
+        }
+    }
+
     func testActivationFamilies() throws {
         XCTAssertEqual(ReLU(name: "r").activationFamily, .reluFamily)
         XCTAssertEqual(Tanh(name: "t").activationFamily, .saturating(lower: -1, upper: 1))

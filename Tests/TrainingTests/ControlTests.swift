@@ -22,14 +22,14 @@ final class ControlTests: XCTestCase {
     func testLiveBufferDropsOldestHistogramsThenOldestScalarsButNeverText() {
         let buffer = LiveBuffer(capacity: 4)
         buffer.append([histogram(1), scalar(1), text(1), histogram(2), scalar(2)])
-        // One over: the oldest histogram goes.
-        XCTAssertEqual(buffer.drain().map(\.step), [1, 1, 2, 2])
-        buffer.append([histogram(3), scalar(3), scalar(4), text(4), scalar(5), scalar(6)])
-        // Two over, one histogram: it goes, then the oldest scalar.
+        // Over capacity: shed to 3 (¾ of 4) — both histograms go, oldest first.
+        XCTAssertEqual(buffer.drain().map(\.step), [1, 1, 2])
+        buffer.append([scalar(1), text(1), histogram(3), scalar(3), scalar(4), text(4), scalar(5), scalar(6)])
+        // 8 → 3: the histogram, then the four oldest scalars; text stays.
         let kept = buffer.drain()
-        XCTAssertEqual(kept.map(\.step), [4, 4, 5, 6])
-        XCTAssertEqual(kept.filter { $0.tag == Tag.control }.count, 1)
-        XCTAssertEqual(buffer.droppedCount, 3)
+        XCTAssertEqual(kept.map(\.step), [1, 4, 6])
+        XCTAssertEqual(kept.filter { $0.tag == Tag.control }.count, 2)
+        XCTAssertEqual(buffer.droppedCount, 7)
         buffer.append((0..<6).map(text))
         XCTAssertEqual(buffer.drain().count, 6, "text events are never dropped")
     }

@@ -33,7 +33,7 @@ func makeMLP(seed: UInt64, features: Int = 4, hidden: Int = 16, classes: Int = 3
     return try Sequential(layers)
 }
 
-/// A sink that keeps every event (thread-safe), optionally sleeping in each call.
+/// A sink that keeps every event (thread-safe), optionally sleeping in its first call.
 final class CollectingSink: EventSink {
     private let events = Shared<[Event]>([])
     let sleepSeconds: Double
@@ -44,7 +44,7 @@ final class CollectingSink: EventSink {
     }
 
     func record(_ batch: [Event]) {
-        if sleepSeconds > 0 { Thread.sleep(forTimeInterval: sleepSeconds) }
+        if sleepSeconds > 0, !firstCallReturned.isSet { Thread.sleep(forTimeInterval: sleepSeconds) }
         events.withLock { $0.append(contentsOf: batch) }
         firstCallReturned.set()
     }

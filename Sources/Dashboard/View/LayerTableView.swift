@@ -16,6 +16,9 @@ enum LayerTableView {
         let nameWidth = min(18, max(7, 2 + (history.layerNames.map(\.count).max() ?? 5)))
         let fixed = nameWidth + 6 + 6 + 7 + 5 + 5 + 5  // names, numbers and separators
         let spark = min(16, max(0, (area.width - fixed - 3) / 3))
+        // Wide screens also get trends for dead and saturated units, from what is left over.
+        let spareForFractions = area.width - fixed - (spark > 0 ? 3 * (spark + 1) : 0)
+        let fractionSpark = spark >= 8 ? min(spark, spareForFractions / 2 - 1) : 0
         var columns = [Table.Column("  layer", width: nameWidth, alignment: .left), Table.Column("‖W‖", width: 6)]
         if spark > 0 { columns.append(Table.Column("", width: spark, alignment: .left)) }
         columns.append(Table.Column("‖∇W‖", width: 6))
@@ -23,7 +26,9 @@ enum LayerTableView {
         columns.append(Table.Column("ratio", width: 7))
         if spark > 0 { columns.append(Table.Column("", width: spark, alignment: .left)) }
         columns.append(Table.Column("dead", width: 5))
+        if fractionSpark > 1 { columns.append(Table.Column("", width: fractionSpark, alignment: .left)) }
         columns.append(Table.Column("sat", width: 5))
+        if fractionSpark > 1 { columns.append(Table.Column("", width: fractionSpark, alignment: .left)) }
 
         let ascii = glyphs == .ascii
         let rows: [[Table.Content]] = history.layerNames.enumerated().map { index, name in
@@ -52,7 +57,9 @@ enum LayerTableView {
                 row.append(.sparkline(values(.updateRatio), layer.latest(.updateRatio).map { ratioStyle($0, theme) } ?? theme.style(.muted)))
             }
             row.append(fraction(.deadFraction))
+            if fractionSpark > 1 { row.append(.sparkline(values(.deadFraction), theme.style(.muted))) }
             row.append(fraction(.saturatedFraction))
+            if fractionSpark > 1 { row.append(.sparkline(values(.saturatedFraction), theme.style(.muted))) }
             return row
         }
         Table(columns: columns, rows: rows, selectedRow: state.selectedLayer,

@@ -113,7 +113,11 @@ private func maxPool2x2(
 ) {
     let inW = g.inputWidth, outW = g.outputWidth
     guard outW >= 8 else {
-        maxPoolAnyWindow(src, g, into: dst, argmax: argmax, base: base)
+        if outW >= 4 {
+            maxPool2x2Narrow(src, g, into: dst, argmax: argmax, base: base)
+        } else {
+            maxPoolAnyWindow(src, g, into: dst, argmax: argmax, base: base)
+        }
         return
     }
     let lanes = SIMD8<Int32>(0, 2, 4, 6, 8, 10, 12, 14)
@@ -151,6 +155,50 @@ private func maxPool2x2(
             UnsafeMutableRawPointer(argmax + oy * outW + ox).storeBytes(of: index, as: SIMD8<Int32>.self)
             if ox + 8 == outW { break }
             ox = min(ox + 8, outW - 8)
+        }
+    }
+}
+
+/// `maxPool2x2` for maps 4…7 outputs wide (the last pooling of a small CNN): four outputs
+/// per step, the last group overlapping.
+private func maxPool2x2Narrow(
+    _ src: UnsafePointer<Float>, _ g: WindowGeometry, into dst: UnsafeMutablePointer<Float>,
+    argmax: UnsafeMutablePointer<Int32>, base: Int32
+) {
+    let inW = g.inputWidth, outW = g.outputWidth
+    let lanes = SIMD4<Int32>(0, 2, 4, 6)
+    let rowStep = SIMD4<Int32>(repeating: Int32(inW))
+    for oy in 0..<g.outputHeight {
+        let top = UnsafeRawPointer(src + 2 * oy * inW)
+        let bottom = top + inW * 4
+        var ox = 0
+        while true {
+            let upper = top.loadUnaligned(fromByteOffset: 8 * ox, as: SIMD8<Float>.self)
+            let lower = bottom.loadUnaligned(fromByteOffset: 8 * ox, as: SIMD8<Float>.self)
+            let a: SIMD4<Float> = upper.evenHalf
+            let b: SIMD4<Float> = upper.oddHalf
+            let c: SIMD4<Float> = lower.evenHalf
+            let d: SIMD4<Float> = lower.oddHalf
+            let bWins: SIMDMask<SIMD4<Int32>> = b .> a
+            let dWins: SIMDMask<SIMD4<Int32>> = d .> c
+            var ab: SIMD4<Float> = a
+            ab.replace(with: b, where: bWins)
+            var cd: SIMD4<Float> = c
+            cd.replace(with: d, where: dWins)
+            let lowerWins: SIMDMask<SIMD4<Int32>> = cd .> ab
+            var best: SIMD4<Float> = ab
+            best.replace(with: cd, where: lowerWins)
+            var column = SIMD4<Int32>(repeating: 0)
+            column.replace(with: SIMD4<Int32>(repeating: 1), where: bWins)
+            var lowerColumn = SIMD4<Int32>(repeating: 0)
+            lowerColumn.replace(with: SIMD4<Int32>(repeating: 1), where: dWins)
+            column.replace(with: lowerColumn &+ rowStep, where: lowerWins)
+            let rowStart = SIMD4<Int32>(repeating: base + Int32(2 * oy * inW + 2 * ox))
+            let index: SIMD4<Int32> = lanes &+ rowStart &+ column
+            UnsafeMutableRawPointer(dst + oy * outW + ox).storeBytes(of: best, as: SIMD4<Float>.self)
+            UnsafeMutableRawPointer(argmax + oy * outW + ox).storeBytes(of: index, as: SIMD4<Int32>.self)
+            if ox + 4 == outW { break }
+            ox = min(ox + 4, outW - 4)
         }
     }
 }

@@ -39,6 +39,31 @@ public final class Sequential {
     /// (dotted name, parameter) pairs in layer order.
     public var namedParameters: [(String, Parameter)] { parameters.map { ($0.name, $0) } }
 
+    /// A copy of every parameter value by dotted name (best-weights snapshots, checkpoints).
+    public var parameterValues: [String: Tensor] {
+        Dictionary(uniqueKeysWithValues: parameters.map { ($0.name, $0.value) })
+    }
+
+    /// Restores values saved from `parameterValues`; throws naming a missing, unknown or
+    /// mis-shaped parameter and changes nothing in that case.
+    public func loadParameterValues(_ values: [String: Tensor]) throws {
+        let parameters = parameters
+        for parameter in parameters {
+            guard let value = values[parameter.name] else {
+                throw EngineError.invalidState(context: "Sequential", detail: "checkpoint lacks parameter \(parameter.name)")
+            }
+            guard value.shape == parameter.value.shape else {
+                throw EngineError.shapeMismatch(
+                    context: parameter.name, detail: "checkpoint has \(value.shape), model has \(parameter.value.shape)")
+            }
+        }
+        let known = Set(parameters.map(\.name))
+        if let unknown = values.keys.sorted().first(where: { !known.contains($0) }) {
+            throw EngineError.invalidState(context: "Sequential", detail: "checkpoint has unknown parameter \(unknown)")
+        }
+        for parameter in parameters { parameter.value = values[parameter.name]! }
+    }
+
     /// Every layer's buffers under dotted names (`bn1.running_mean`), for checkpoints.
     public var namedBuffers: [String: Tensor] {
         var result: [String: Tensor] = [:]

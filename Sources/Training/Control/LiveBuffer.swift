@@ -2,7 +2,8 @@ import Foundation
 import Telemetry
 
 /// The bounded hand-over from the trainer to the dashboard. The trainer appends and never
-/// waits; when the dashboard falls behind, the buffer drops the oldest histograms first
+/// waits; when the buffer overflows it sheds to three quarters of its capacity, dropping
+/// the oldest histograms first
 /// (the heaviest, and superseded by the next probe), then the oldest scalars. Text events
 /// (control, advice, summary) and session markers are never dropped: they are rare and a
 /// replay must show every intervention. The run file gets everything regardless.
@@ -27,7 +28,9 @@ public final class LiveBuffer: Sendable {
         state.withLock { state in
             state.events.append(contentsOf: newEvents)
             guard state.events.count > capacity else { return }
-            state.dropped += Self.shed(&state.events, toCount: capacity)
+            // Shed a quarter at once: when nobody drains (headless runs), a pass over the
+            // buffer then happens every capacity/4 events instead of on every append.
+            state.dropped += Self.shed(&state.events, toCount: capacity - capacity / 4)
         }
     }
 

@@ -19,6 +19,7 @@ public enum CNNBench {
         guard threads >= 1 else {
             throw EngineError.invalidHyperparameter(context: "bench W3", name: "threads", value: "\(threads)", allowed: "≥ 1")
         }
+        FreedMemoryRetention.enable()
         let saved = GEMM.threadCount
         GEMM.threadCount = threads
         defer { GEMM.threadCount = saved }

@@ -26,7 +26,21 @@ extension RunConfig {
     /// values typed like the file, bare words taken as strings), validated like a file.
     public func applying(overrides: [(key: String, value: String)]) throws -> RunConfig {
         guard !overrides.isEmpty else { return self }
-        return try Self.parse(renderTOML(includeDefaults: false), source: "resolved config", overrides: overrides)
+        let source = "resolved config"
+        do {
+            return try Self.parse(renderTOML(includeDefaults: false), source: source, overrides: overrides)
+        } catch var error as ConfigError where error.origin?.source == source {
+            // The rendered text is never shown: blame the override nearest the key instead.
+            let key = error.key ?? ""
+            let culprit = overrides.max { commonPrefix($0.key, key) < commonPrefix($1.key, key) }!
+            error.origin = ConfigOrigin(source: "--set \(culprit.key)=\(culprit.value)")
+            throw error
+        }
+    }
+
+    private func commonPrefix(_ a: String, _ b: String) -> Int {
+        zip(a.replacingOccurrences(of: ".", with: "[").split(separator: "["), b.replacingOccurrences(of: ".", with: "[").split(separator: "["))
+            .prefix { $0 == $1 }.count
     }
 
     /// The same, from a dictionary (applied in key order, so the result is deterministic).

@@ -36,6 +36,11 @@ final class ConfigOverrideTests: XCTestCase {
         XCTAssertThrowsError(try RunConfig.default.applying(overrides: ["batch_size": "-1"])) { error in
             XCTAssertEqual("\(error)", "--set batch_size=-1: key 'batch_size' must be > 0 (got -1)")
         }
+        XCTAssertThrowsError(
+            try RunConfig.default.applying(overrides: [("epochs", "2"), ("model.layers[0].kind", "conv2d"), ("seed", "3")])
+        ) { error in
+            XCTAssertEqual("\(error)", "--set model.layers[0].kind=conv2d: key 'model.layers[0].filters' is required for a conv2d layer")
+        }
         XCTAssertThrowsError(try RunConfig.default.applying(overrides: ["model.layers[9].units": "3"])) { error in
             XCTAssertEqual("\(error)", "--set model.layers[9].units=3: key 'model.layers' has 5 entries; [9] is out of range")
         }

@@ -36,6 +36,8 @@ final class RunBuilderTests: XCTestCase {
         XCTAssertEqual(mlp.train.featureShape, [784])
         let cnn = try buildAndRunOneBatch("mnist-cnn.toml")
         XCTAssertEqual(cnn.train.featureShape, [1, 28, 28])
+        XCTAssertEqual(cnn.trainerConfig.augmentation, Augmentation(maxShift: 2))
+        XCTAssertNil(mlp.trainerConfig.augmentation)
         XCTAssertEqual(
             cnn.model.layers.map(\.name),
             ["conv1", "batchnorm2d1", "relu1", "maxpool1", "conv2", "relu2", "maxpool2", "flatten1", "dropout1", "dense1"])

@@ -17,9 +17,10 @@ public struct BuiltRun {
     /// The statistics fitted on the training split (stored with checkpoints).
     public var normalization: NormalizationStats
     /// Epochs, batch size, seed, schedule, plateau, early stopping, NaN policy, probe and
-    /// evaluation strides; the caller adds the checkpoint directory.
+    /// evaluation strides, augmentation; the caller adds the checkpoint directory.
     public var trainerConfig: TrainerConfig
-    /// Random transforms for training batches (identity when the config has none).
+    /// Random transforms for training batches (identity when the config has none); also
+    /// set in `trainerConfig.augmentation`, which the trainer applies.
     public var augmentation: Augmentation
 }
 
@@ -38,15 +39,17 @@ public enum RunBuilder {
         let model = try ModelFactory.make(
             config.layers, inputShape: data.train.featureShape, classCount: data.train.classCount, config: config,
             rng: &initRNG)
-        let augmentation = config.data.augmentation
+        let settings = config.data.augmentation
+        let augmentation = Augmentation(
+            horizontalFlip: settings.flip, cropPadding: settings.cropPadding, maxShift: settings.maxShift,
+            maxRotationDegrees: Float(settings.maxRotationDegrees), noiseStd: Float(settings.noiseStd))
+        var trainerConfig = TrainerSettingsFactory.make(config, trainCount: data.train.count)
+        trainerConfig.augmentation = augmentation.isIdentity ? nil : augmentation
         return BuiltRun(
             model: model,
             optimizer: try OptimizationFactory.optimizer(config),
             loss: try OptimizationFactory.loss(config, train: data.train, balancedWeights: data.classWeights),
             train: data.train, validation: data.validation, normalization: data.normalization,
-            trainerConfig: TrainerSettingsFactory.make(config, trainCount: data.train.count),
-            augmentation: Augmentation(
-                horizontalFlip: augmentation.flip, cropPadding: augmentation.cropPadding, maxShift: augmentation.maxShift,
-                maxRotationDegrees: Float(augmentation.maxRotationDegrees), noiseStd: Float(augmentation.noiseStd)))
+            trainerConfig: trainerConfig, augmentation: augmentation)
     }
 }

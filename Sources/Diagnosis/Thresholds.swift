@@ -22,6 +22,10 @@ public struct DoctorThresholds: Sendable, Equatable {
     public var vanishingSpread = 1e-4
     /// Growth of a layer's gradient norm over its running median that means exploding.
     public var explodingGrowth = 100.0
+    /// Gradient norm a layer must also reach to be called exploding. A model that has fit its
+    /// training set has gradients near 1e-12 whose jumps are noise, not an explosion; below
+    /// 1 one step at a sane LR moves the weights by less than the LR itself.
+    public var explodingMinNorm = 1.0
     /// Train-loss points in each window the rising/slow rules compare.
     public var lossWindow = 50
     /// Relative rise of the mean train loss between consecutive windows that means LR too high.

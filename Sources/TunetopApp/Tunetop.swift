@@ -1,4 +1,5 @@
 import ArgumentParser
+import Engine
 import Foundation
 
 /// The `tunetop` command line (see `shared/DESIGN.md`, "The command line contract").
@@ -24,6 +25,9 @@ public struct Tunetop: ParsableCommand {
     /// Parses the process arguments, runs the command and exits with the contract's status:
     /// swift-argument-parser's own usage status (64) becomes 2.
     public static func runAndExit(_ arguments: [String]? = nil) -> Never {
+        // Convolution workspaces are freed and reallocated every step; without this glibc
+        // hands them back to the kernel each time and the page faults cost a third of W3.
+        FreedMemoryRetention.enable()
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

@@ -116,6 +116,12 @@ final class DoctorTests: XCTestCase {
         XCTAssertEqual(run(events).map(\.rule), ["exploding_gradients"])
     }
 
+    func testTinyGradientsOfAFittedModelJumpingAreNotExploding() {
+        var events = (0..<6).map { scalar(Tag.layer("dense1", .gradNorm), $0 * 10, 2e-15) }
+        events.append(scalar(Tag.layer("dense1", .gradNorm), 60, 4e-11))
+        XCTAssertEqual(run(events), [], "20,000× growth, but of a norm far below 1")
+    }
+
     func testRisingAndStalledTrainingLoss() {
         let rising = (0..<100).map { scalar(Tag.trainLoss, $0, $0 < 50 ? 1.0 : 2.0) }
         XCTAssertEqual(run(rising).map(\.rule), ["lr_too_high"])

@@ -32,7 +32,8 @@ struct GradientFlowRule: DiagnosisRule {
     private mutating func judgeGrowth(layer: String, norm: Double, step: Int) -> AdviceRecord? {
         var past = history[layer, default: []]
         let median = past.count >= 5 ? past.sorted()[past.count / 2] : nil
-        let exploding = !norm.isFinite || (median.map { $0 > 0 && norm > $0 * thresholds.explodingGrowth } ?? false)
+        let grewFar = median.map { $0 > 0 && norm > $0 * thresholds.explodingGrowth } ?? false
+        let exploding = !norm.isFinite || (grewFar && norm >= thresholds.explodingMinNorm)
         if norm.isFinite {
             past.append(norm)
             if past.count > 25 { past.removeFirst() }

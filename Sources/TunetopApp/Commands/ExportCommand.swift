@@ -17,15 +17,8 @@ struct ExportCommand: ParsableCommand {
     var format: ExportFormat = .csv
 
     func run() throws {
-        try RunPath.requireExisting(runPath)
-        let contents: RunContents
-        do {
-            contents = try RunReader.read(path: runPath)
-        } catch {
-            throw CLIFailure("\(runPath): \(error)")
-        }
         // Damage is reported, not fatal: every complete, valid record is still exported.
-        for damage in contents.damages { Terminal.warn("warning: \(damage)") }
+        let contents = try RunPath.read(runPath)
         var output = StandardOutputStream()
         Exporter.write(contents.events, format: format, to: &output)
         output.flush()

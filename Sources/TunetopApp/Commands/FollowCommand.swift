@@ -34,7 +34,7 @@ struct FollowCommand: ParsableCommand {
         do {
             follower = try RunFollower(path: path)
         } catch {
-            throw CLIFailure("\(path): \(error)")
+            throw RunPath.failure(path, error)
         }
         var reportedDamages = 0
         let poll: () -> [Event] = {

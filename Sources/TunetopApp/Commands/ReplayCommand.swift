@@ -26,14 +26,7 @@ struct ReplayCommand: ParsableCommand {
     }
 
     func run() throws {
-        try RunPath.requireExisting(runPath)
-        let contents: RunContents
-        do {
-            contents = try RunReader.read(path: runPath)
-        } catch {
-            throw CLIFailure("\(runPath): \(error)")
-        }
-        for damage in contents.damages { Terminal.warn("warning: \(damage)") }
+        let contents = try RunPath.read(runPath)
         let name = RunPath.displayName(runPath)
         if !headless && Terminal.isInteractive {
             let presented = try DashboardLauncher.present(

@@ -9,11 +9,7 @@ struct RunComparison {
 
     func present() throws {
         let paths = runs.map(resolve)
-        for path in paths { try RunPath.requireExisting(path) }
-        let contents = try paths.map { path -> RunContents in
-            do { return try RunReader.read(path: path) } catch { throw CLIFailure("\(path): \(error)") }
-        }
-        for damage in contents.flatMap(\.damages) { Terminal.warn("warning: \(damage)") }
+        let contents = try paths.map(RunPath.read)
         let names = paths.map(RunPath.displayName)
         if Terminal.isInteractive {
             let shown = try DashboardLauncher.present(

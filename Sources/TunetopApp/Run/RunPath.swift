@@ -1,4 +1,5 @@
 import Foundation
+import Telemetry
 
 /// Checks on run paths given on the command line, so a typo is one clear line rather than a
 /// follower that waits forever for a file that will never appear.
@@ -8,6 +9,30 @@ enum RunPath {
         guard FileManager.default.fileExists(atPath: path) else {
             throw CLIFailure("\(path): no such run directory or tfevents file")
         }
+    }
+
+    /// Reads a whole run (directory or file) for replay, export or comparison. Damage is
+    /// reported on standard error and skipped, so every valid record is still shown; a path
+    /// with damage and not one valid record is an error (exit 1), not an empty success.
+    static func read(_ path: String) throws -> RunContents {
+        try requireExisting(path)
+        let contents: RunContents
+        do {
+            contents = try RunReader.read(path: path)
+        } catch {
+            throw failure(path, error)
+        }
+        for damage in contents.damages { Terminal.warn("warning: \(damage)") }
+        if contents.events.isEmpty, !contents.damages.isEmpty {
+            throw CLIFailure("\(path): no valid event record (\(contents.damages.count) damaged region(s) reported above)")
+        }
+        return contents
+    }
+
+    /// One line for a failure on `path`: the run-file errors already name their file.
+    static func failure(_ path: String, _ error: any Error) -> CLIFailure {
+        if let error = error as? RunFileError { return CLIFailure(error.description) }
+        return CLIFailure("\(path): \(error)")
     }
 
     /// A display name for a run: its directory name, or the file's parent directory.

@@ -14,13 +14,13 @@ final class FrameSnapshotTests: XCTestCase {
             " lr 0.05  best val 0.244 @200  smooth 0.6  window all",
             "- loss - raw - smoothed 0.6 - val ------------- - accuracy - val 100% ----------",
             "  2+:.                   :keyx0.5                 1+              .     :      '",
-            "   | :.                  :                         |       .      '",
+            "   | :.                  :                      0.5+       .      '",
             "   |  ::                 :                          0                        200",
             "  1+   ':..              :                      - learning rate - now 0.05 -----",
-            "   |      '':.:.         :                      0.1+'''''''''''''::",
-            "   |           '''''::...:........  .         .    |             ':",
-            "  0+                     :       '''''''''''''*    |              :'''''''''''''",
-            "    0                   100                 200     0                        200",
+            "   |      '':.:.         :                       0.1+''''''''''''':",
+            "   |           '''''::...:........  .         .     |             :",
+            "  0+                     :       '''''''''''''* 0.05+             :'''''''''''''",
+            "    0                   100                 200      0                       200",
             "- layers - |dW|/|W| good ~ 1e-3 ----------------- fc1 - activations @200 -------",
             "  layer    |W|     |dW|     ratio    dead   sat  NaN 0 Inf 0  n=100",
             "> fc1        5 ~    0.5 ~    1e-3 ~   25%     -     #######      ....",
@@ -33,7 +33,7 @@ final class FrameSnapshotTests: XCTestCase {
             "     100  > key: scale_lr  lr 0.1 > 0.05",
             "",
             "",
-            " h LR/2  H LRx2  d LR/5  p pause  c ckpt  s stop  b best  ? help  q quit",
+            " h/H/d LR  p pause  c ckpt  s stop  b best  j/k layer  ? help  q quit",
         ]
         XCTAssertEqual(lines.count, expected.count)
         for (row, (got, want)) in zip(lines, expected).enumerated() {

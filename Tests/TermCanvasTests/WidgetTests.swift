@@ -83,3 +83,54 @@ final class MarkerEdgeTests: XCTestCase {
         XCTAssertTrue(buffer.lines[0].hasSuffix("rule×0.5:"), "\(buffer.lines)")
     }
 }
+
+/// Short and narrow charts (an 80×24 screen's side charts) keep labels on both axes.
+final class SmallChartLabelTests: XCTestCase {
+    func testTwoPlotRowsStillGetTwoYLabels() {
+        // 0.1 then 0.05: a 1-2-5 step for two ticks is wider than the data, leaving one label.
+        var buffer = CellBuffer(width: 30, height: 3)
+        let samples = (0...200).map { ChartSample(x: Double($0), y: $0 < 100 ? 0.1 : 0.05) }
+        LineChart(series: [ChartSeries(samples: samples, style: .plain)], xRange: 0...200)
+            .render(into: &buffer, in: buffer.bounds, glyphs: .ascii)
+        let labelled = buffer.lines.prefix(2).filter { $0.range(of: #"^ *[0-9.]+\+"#, options: .regularExpression) != nil }
+        XCTAssertEqual(labelled.count, 2, "\(buffer.lines)")
+    }
+
+    func testXLabelsAtBothEndsOnANarrowChart() {
+        var buffer = CellBuffer(width: 30, height: 4)
+        let samples = (0...53_280).filter { $0 % 100 == 0 }.map { ChartSample(x: Double($0), y: 1) }
+        LineChart(series: [ChartSeries(samples: samples, style: .plain)], xRange: 0...53_280)
+            .render(into: &buffer, in: buffer.bounds, glyphs: .ascii)
+        let xLabels = buffer.lines[3].split(separator: " ")
+        XCTAssertGreaterThanOrEqual(xLabels.count, 2, "\(buffer.lines)")
+    }
+
+    func testLogXPutsDecadesEvenlyApart() {
+        var buffer = CellBuffer(width: 47, height: 5)
+        let samples = (0...60).map { index -> ChartSample in
+            let x = pow(10, -6 + Double(index) / 10)
+            return ChartSample(x: x, y: Double(index))
+        }
+        LineChart(series: [ChartSeries(samples: samples, style: .plain)], xRange: 1e-6...1, logX: true)
+            .render(into: &buffer, in: buffer.bounds, glyphs: .ascii)
+        let axis = buffer.lines[4]
+        let centres = ["1u", "100u", "0.01", "1"].compactMap { label -> Int? in
+            guard let range = axis.range(of: label + (label == "1" ? "" : " ")) else { return nil }
+            return range.lowerBound.utf16Offset(in: axis) + label.count / 2
+        }
+        XCTAssertEqual(centres.count, 4, axis)
+        XCTAssertEqual(Double(centres[1] - centres[0]), Double(centres[2] - centres[1]), accuracy: 1.5, axis)
+        // The straight line in log x: y = 10·(log10 x + 6) is a diagonal.
+        XCTAssertTrue(buffer.lines[3].contains("."), "\(buffer.lines)")
+    }
+
+    func testOverlappingMarkerLabelsUseTheNextRow() {
+        var buffer = CellBuffer(width: 40, height: 6)
+        let samples = (0...100).map { ChartSample(x: Double($0), y: 1) }
+        let markers = [ChartMarker(x: 40, label: "key×0.5", style: .plain), ChartMarker(x: 45, label: "rule×0.5", style: .plain)]
+        LineChart(series: [ChartSeries(samples: samples, style: .plain)], markers: markers, xRange: 0...100)
+            .render(into: &buffer, in: buffer.bounds, glyphs: .ascii)
+        XCTAssertTrue(buffer.lines[0].contains("key×0.5"), "\(buffer.lines)")
+        XCTAssertTrue(buffer.lines[1].contains("rule×0.5"), "\(buffer.lines)")
+    }
+}

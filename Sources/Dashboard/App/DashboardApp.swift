@@ -24,11 +24,10 @@ public enum DashboardApp {
                 dirty = true
             }
             let now = monotonicSeconds()
-            if state.player != nil {
-                let before = state.player?.position
-                _ = state.update(.tick(now: now))
-                if state.player?.position != before { dirty = true }
-            }
+            // Every loop ticks: the replay's clock and transient notices both run on it.
+            let (position, notice) = (state.player?.position, state.notice)
+            _ = state.update(.tick(now: now))
+            if state.player?.position != position || state.notice != notice { dirty = true }
             if let exit = perform(effects, sendCommand) { return exit }
 
             let size = screen.size

@@ -31,14 +31,25 @@ struct KeyBinding: Sendable {
     var modes: ModeSet
     /// The footer's word for it; nil keeps it to the `?` overlay (the footer is one line).
     var footer: String?
+    /// Its footer entry when the full line does not fit.
+    var compact: CompactFooter = .same
+}
+
+/// A footer entry on a narrow line: unchanged, shorter, or folded into another binding's
+/// entry (`h/H/d LR` stands for three keys).
+enum CompactFooter: Sendable, Equatable {
+    case same
+    case entry(label: String, word: String)
+    case folded
 }
 
 /// The key table: the single source for dispatch, the footer and the help overlay.
 enum KeyTable {
     static let bindings: [KeyBinding] = [
-        KeyBinding(keys: [.character("h")], label: "h", help: "halve the learning rate", action: .halveLearningRate, modes: .live, footer: "LR/2"),
-        KeyBinding(keys: [.character("H")], label: "H", help: "double the learning rate", action: .doubleLearningRate, modes: .live, footer: "LR×2"),
-        KeyBinding(keys: [.character("d")], label: "d", help: "divide the learning rate by 5", action: .divideLearningRateByFive, modes: .live, footer: "LR/5"),
+        KeyBinding(keys: [.character("h")], label: "h", help: "halve the learning rate", action: .halveLearningRate, modes: .live, footer: "LR/2",
+                   compact: .entry(label: "h/H/d", word: "LR")),
+        KeyBinding(keys: [.character("H")], label: "H", help: "double the learning rate", action: .doubleLearningRate, modes: .live, footer: "LR×2", compact: .folded),
+        KeyBinding(keys: [.character("d")], label: "d", help: "divide the learning rate by 5", action: .divideLearningRateByFive, modes: .live, footer: "LR/5", compact: .folded),
         KeyBinding(keys: [.character("p")], label: "p", help: "pause / resume training", action: .togglePause, modes: .live, footer: "pause"),
         KeyBinding(keys: [.character("c")], label: "c", help: "save a checkpoint", action: .checkpoint, modes: .live, footer: "ckpt"),
         KeyBinding(keys: [.character("s")], label: "s", help: "stop early, keeping the best weights (asks first)", action: .stopEarly, modes: .live, footer: "stop"),
@@ -48,7 +59,8 @@ enum KeyTable {
         KeyBinding(keys: [.right], label: "→", help: "seek forward", action: .seekForward, modes: .replay, footer: nil),
         KeyBinding(keys: [.character("<")], label: "</>", help: "slower replay", action: .slower, modes: .replay, footer: "speed"),
         KeyBinding(keys: [.character(">")], label: ">", help: "faster replay", action: .faster, modes: .replay, footer: nil),
-        KeyBinding(keys: [.character("n")], label: "n", help: "jump to the next control event", action: .nextControlEvent, modes: .replay, footer: "next event"),
+        KeyBinding(keys: [.character("n")], label: "n", help: "jump to the next control event", action: .nextControlEvent, modes: .replay, footer: "next event",
+                   compact: .entry(label: "n", word: "next")),
         KeyBinding(keys: [.home], label: "Home", help: "jump to the start", action: .seekStart, modes: .replay, footer: nil),
         KeyBinding(keys: [.end], label: "End", help: "jump to the end", action: .seekEnd, modes: .replay, footer: nil),
         KeyBinding(keys: [.character("k"), .up], label: "j/k", help: "select the layer above", action: .selectPreviousLayer, modes: .viewing, footer: "layer"),

@@ -12,6 +12,12 @@ extension DashboardState {
             if history.isFinished, stopRequested { notice = nil }
             return finishedEffects()
         case .tick(let now):
+            clock = now
+            if var current = notice, let lifetime = current.lifetime {
+                let expires = current.expires ?? now + lifetime
+                current.expires = expires
+                notice = now >= expires ? nil : current
+            }
             guard var player else { return [] }
             let due = player.tick(now: now)
             self.player = player
@@ -44,7 +50,7 @@ extension DashboardState {
         notice = nil
         guard let action = KeyTable.action(for: key, in: modeSet) else {
             if kind != .live, let steering = KeyTable.action(for: key, in: .live), steering != .quit {
-                notice = kind == .replay ? "replay: steering keys are off" : "read-only: steering keys are off"
+                notice = Notice(kind == .replay ? "replay: steering keys are off" : "read-only: steering keys are off")
             }
             return []
         }
@@ -56,7 +62,7 @@ extension DashboardState {
         case (.confirmStop, .character("y")), (.confirmStop, .character("s")), (.confirmStop, .enter):
             self.prompt = nil
             stopRequested = true
-            notice = "stopping: waiting for the run to end"
+            notice = Notice("stopping: waiting for the run to end")
             return [.send(.stopEarly)]
         case (.confirmQuit, .character("s")), (.confirmQuit, .character("y")):
             self.prompt = nil
@@ -67,7 +73,7 @@ extension DashboardState {
             return [.exit(.keepTrainingHeadless)]
         default:
             self.prompt = nil
-            notice = "cancelled"
+            notice = Notice("cancelled")
             return []
         }
     }
@@ -105,7 +111,11 @@ extension DashboardState {
             repeat {
                 windowIndex = (windowIndex + 1) % Self.windows.count
             } while windowIndex != 0 && (window ?? 0) >= history.lastStep - firstStep
-        case .nextTheme: themeIndex = (themeIndex + 1) % themes.count
+        case .nextTheme:
+            themeIndex = (themeIndex + 1) % themes.count
+            var shown = Notice("theme \(theme.name)", role: .accent, lifetime: Self.themeNoticeSeconds)
+            shown.expires = clock.map { $0 + Self.themeNoticeSeconds }
+            notice = shown
         case .toggleHelp: showHelp.toggle()
         case .playPause: player?.playing.toggle()
         case .slower: player?.slower()
@@ -126,7 +136,7 @@ extension DashboardState {
     /// A steering command, only while the run is still going.
     private mutating func steer(_ command: Command) -> [DashboardEffect] {
         guard !history.isFinished else {
-            notice = "the run has ended"
+            notice = Notice("the run has ended")
             return []
         }
         return [.send(command)]

@@ -9,6 +9,23 @@ enum Prompt: Sendable, Equatable {
     case confirmQuit
 }
 
+/// A short message on the header's second row. Most stay until the next key; some (the
+/// theme's name after `t`) go away by themselves `lifetime` seconds after they first show.
+struct Notice: Sendable, Equatable {
+    var text: String
+    var role: ThemeRole = .warn
+    /// Seconds the notice stays; nil keeps it until the next key.
+    var lifetime: Double?
+    /// When it goes, on the clock of `.tick` messages; set by the first tick after it appeared.
+    var expires: Double?
+
+    init(_ text: String, role: ThemeRole = .warn, lifetime: Double? = nil) {
+        self.text = text
+        self.role = role
+        self.lifetime = lifetime
+    }
+}
+
 /// The whole dashboard: the run(s) as events described them plus what the user chose to
 /// see. `update` is its only mutator; `DashboardView.render` reads it and nothing else.
 public struct DashboardState: Sendable {
@@ -34,13 +51,17 @@ public struct DashboardState: Sendable {
     /// `s` was confirmed: waiting for the run to end.
     var stopRequested = false
     /// A short message for the status line (e.g. "read-only: following a file").
-    var notice: String?
+    var notice: Notice?
+    /// The time of the last `.tick` (seconds, any epoch): what transient notices expire by.
+    var clock: Double?
     let exitWhenFinished: Bool
 
     /// Smoothing weights `[` and `]` step through (TensorBoard's default is 0.6).
     static let smoothingSteps: [Double] = [0, 0.3, 0.6, 0.8, 0.9, 0.95, 0.99]
     /// Time windows `z` cycles through: all steps, then the last N.
     static let windows: [Int?] = [nil, 100_000, 10_000, 1_000, 100]
+    /// How long the theme's name shows after `t`.
+    static let themeNoticeSeconds = 3.0
 
     /// The state for a mode before any event.
     public init(mode: DashboardMode, options: DashboardOptions) {

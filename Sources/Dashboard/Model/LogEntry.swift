@@ -4,6 +4,8 @@ import Telemetry
 struct LogEntry: Sendable, Equatable {
     enum Kind: Sendable, Equatable {
         case control(CommandSource)
+        /// An LR change seen only in the `lr` scalar.
+        case learningRateChange
         case advice(Severity)
         case summary
         case note

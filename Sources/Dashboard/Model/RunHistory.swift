@@ -18,6 +18,11 @@ struct RunHistory: Sendable {
 
     /// Commands as recorded, for markers and the replay's `n`.
     var controls: [(step: Int, record: ControlRecord)] = []
+    /// LR changes seen in the `lr` scalar that no command explains.
+    var inferredLearningRateChanges: [LearningRateChange] = []
+    private var learningRateSteps = LearningRateStepDetector()
+    /// The LR range test's sweep, when the run is one.
+    var lrFind = LRFindHistory()
     var log: [LogEntry] = []
     static let maxLog = 500
 
@@ -91,7 +96,13 @@ struct RunHistory: Sendable {
             if value.isFinite, value < (bestVal?.value ?? .infinity) { bestVal = (step, value) }
         case Tag.trainAccuracy: trainAccuracy.append(step: step, value: value)
         case Tag.valAccuracy: valAccuracy.append(step: step, value: value)
-        case Tag.learningRate: learningRate.append(step: step, value: value)
+        case Tag.learningRate: appendLearningRate(step: step, value: value)
+        case Tag.lrFindRate:
+            lrFind.record(.rate, step: step, value: value)
+            // The sweep's rate is the run's rate: the LR chart shows the sweep.
+            appendLearningRate(step: step, value: value)
+        case Tag.lrFindLoss: lrFind.record(.loss, step: step, value: value)
+        case Tag.lrFindSmoothedLoss: lrFind.record(.smoothed, step: step, value: value)
         case Tag.examplesPerSecond: examplesPerSecond = value
         case Tag.epoch: epoch = Self.count(value)
         case Tag.totalSteps: totalSteps = Self.count(value)
@@ -101,6 +112,14 @@ struct RunHistory: Sendable {
             layers[layer]?.record(stat: stat, value: value)
         }
         lastStep = max(lastStep, step)
+    }
+
+    private mutating func appendLearningRate(step: Int, value: Double) {
+        if let change = learningRateSteps.observe(step: step, value: value) {
+            inferredLearningRateChanges.append(change)
+            appendLog(LogEntry(step: change.step, kind: .learningRateChange, text: Self.describe(change)))
+        }
+        learningRate.append(step: step, value: value)
     }
 
     private mutating func applyHistogram(_ event: Event, _ histogram: Histogram) {
@@ -139,6 +158,14 @@ struct RunHistory: Sendable {
         case Tag.control:
             guard let record = RecordJSON.decode(ControlRecord.self, from: text) else { return }
             controls.append((event.step, record))
+            if record.lrBefore != record.lrAfter,
+               learningRateSteps.command(after: record.lrAfter, inferred: inferredLearningRateChanges.last) {
+                // The scalar showed this change just before its command: the command explains it.
+                let dropped = inferredLearningRateChanges.removeLast()
+                if let index = log.lastIndex(where: { $0.kind == .learningRateChange && $0.step == dropped.step }) {
+                    log.remove(at: index)
+                }
+            }
             appendLog(LogEntry(step: event.step, kind: .control(record.source), text: Self.describe(record)))
         case Tag.advice:
             guard let record = RecordJSON.decode(AdviceRecord.self, from: text) else { return }
@@ -152,7 +179,15 @@ struct RunHistory: Sendable {
             }
             appendLog(LogEntry(step: event.step, kind: .summary, text: line))
         case Tag.state:
+            // Resuming: the pause is not part of the step rate behind the ETA.
+            if trainerState == "paused", text != "paused" { pace.removeAll() }
             trainerState = text
+        case Tag.lrFindSuggestion:
+            guard lrFind.recordSuggestion(text) else { return }
+            let parts = [lrFind.steepest.map { "steepest descent at \(Format.number($0))" },
+                         lrFind.minOverTen.map { "min/10 \(Format.number($0))" }].compactMap { $0 }
+            appendLog(LogEntry(step: event.step, kind: .summary,
+                               text: "LR range test: " + (parts.isEmpty ? "no suggestion" : "suggests " + parts.joined(separator: ", "))))
         default:
             return
         }
@@ -173,6 +208,9 @@ struct RunHistory: Sendable {
         setSmoothing(ema.weight)
         for name in layerNames { layers[name]?.truncate(fromStep: step) }
         controls.removeAll { $0.step >= step }
+        inferredLearningRateChanges.removeAll { $0.step >= step }
+        learningRateSteps.reset()
+        lrFind.truncate(fromStep: step)
         if let best = bestVal, best.step >= step {
             bestVal = nil
             for (s, v) in zip(valLoss.steps, valLoss.values) where v.isFinite && v < (bestVal?.value ?? .infinity) {
@@ -199,6 +237,11 @@ struct RunHistory: Sendable {
         return text
     }
 
+    /// The log line for an LR change only the scalar shows.
+    static func describe(_ change: LearningRateChange) -> String {
+        "lr \(Format.number(change.before)) → \(Format.number(change.after)) (logged rate; no command recorded)"
+    }
+
     /// Steps per second over the recent pace window; nil until two points apart in time.
     var stepsPerSecond: Double? {
         guard let first = pace.first, let last = pace.last, last.wall > first.wall, last.step > first.step else { return nil }
@@ -211,8 +254,13 @@ struct RunHistory: Sendable {
         return Double(max(0, total - lastStep)) / rate
     }
 
-    /// Learning-rate changes (commands whose LR before and after differ).
-    var learningRateChanges: [(step: Int, record: ControlRecord)] {
-        controls.filter { $0.record.lrBefore != $0.record.lrAfter }
+    /// Learning-rate changes: commands whose LR before and after differ, and steps in the
+    /// `lr` scalar that no command explains, in step order.
+    var learningRateChanges: [LearningRateChange] {
+        let recorded = controls.filter { $0.record.lrBefore != $0.record.lrAfter }.map {
+            LearningRateChange(step: $0.step, before: $0.record.lrBefore, after: $0.record.lrAfter, source: $0.record.source.rawValue)
+        }
+        guard !inferredLearningRateChanges.isEmpty else { return recorded }
+        return (recorded + inferredLearningRateChanges).sorted { $0.step < $1.step }
     }
 }

@@ -16,9 +16,8 @@ enum ChartData {
     /// Vertical markers where the learning rate changed, labelled with who changed it and by how much.
     static func learningRateMarkers(_ history: RunHistory, theme: Theme, ascii: Bool) -> [ChartMarker] {
         history.learningRateChanges.map { change in
-            let record = change.record
-            let factor = record.lrBefore != 0 ? record.lrAfter / record.lrBefore : .nan
-            let label = factor.isFinite ? "\(record.source.rawValue)×\(SIFormat.format(factor, ascii: ascii))" : record.source.rawValue
+            let factor = change.before != 0 ? change.after / change.before : .nan
+            let label = factor.isFinite ? "\(change.source)×\(SIFormat.format(factor, ascii: ascii))" : change.source
             return ChartMarker(x: Double(change.step), label: label, style: theme.style(.marker))
         }
     }

@@ -13,35 +13,31 @@ enum CompareView {
         let styleB = theme.style(.compareB)
         let ascii = glyphs == .ascii
 
-        func chart(_ title: String, _ rect: Rect, _ series: (RunHistory) -> SeriesPyramid, kind: ChartSeries.Kind = .line, logY: Bool = false) {
+        func chart(_ titles: [String], _ rect: Rect, _ series: (RunHistory) -> SeriesPyramid, kind: ChartSeries.Kind = .line, logY: Bool = false) {
             let detail = "\(state.name) vs \(state.otherName ?? "B")"
-            let area = Panel.title(title, detail: detail, in: rect, into: &buffer, theme: theme, glyphs: glyphs)
+            let choices = titles.map { ($0, detail) } + titles.map { ($0, "") }
+            let area = Panel.title(choices, in: rect, into: &buffer, theme: theme, glyphs: glyphs)
             LineChart(series: [
                 ChartSeries(samples: ChartData.samples(series(a), steps: steps, width: area.width), style: styleA, kind: kind),
                 ChartSeries(samples: ChartData.samples(series(other), steps: steps, width: area.width), style: styleB, kind: kind),
             ], xRange: ChartData.xRange(steps), logY: logY, axisStyle: theme.style(.border), labelStyle: theme.style(.muted))
                 .render(into: &buffer, in: area, glyphs: glyphs)
         }
-        chart("train loss (smoothed \(state.smoothing))", layout.loss, { $0.smoothedLoss }, logY: state.logY)
-        chart("val loss", layout.accuracy, { $0.valLoss }, logY: state.logY)
-        chart("val accuracy", layout.learningRate, { $0.valAccuracy })
-        chart("learning rate", layout.table, { $0.learningRate })
+        chart(["train loss (smoothed \(state.smoothing))", "train loss"], layout.loss, { $0.smoothedLoss }, logY: state.logY)
+        chart(["val loss"], layout.accuracy, { $0.valLoss }, logY: state.logY)
+        chart(["val accuracy", "val acc"], layout.learningRate, { $0.valAccuracy })
+        // The LR chart sits where the layer table goes: keep a column free before the runs
+        // table, as the loss chart does before the side charts.
+        var learningRateRect = layout.table
+        learningRateRect.width -= 1
+        chart(["learning rate", "LR"], learningRateRect, { $0.learningRate })
 
         let area = Panel.title("runs", in: layout.histogram, into: &buffer, theme: theme, glyphs: glyphs)
-        func row(_ name: String, _ run: RunHistory, _ style: CellStyle) -> [Table.Content] {
-            [
-                .text(name, style),
-                .text(run.summary?.endReason.rawValue ?? "—", theme.style(.text)),
-                .text(String(run.lastStep), theme.style(.text)),
-                .text(run.bestVal.map { SIFormat.format($0.value, ascii: ascii) } ?? "—", theme.style(.text)),
-                .text(run.valAccuracy.lastValue.map(Format.percent) ?? "—", theme.style(.text)),
-            ]
-        }
-        let nameWidth = max(4, area.width - 8 - 7 - 6 - 5 - 4)
-        Table(columns: [
-            Table.Column("run", width: nameWidth, alignment: .left), Table.Column("end", width: 8, alignment: .left),
-            Table.Column("steps", width: 7), Table.Column("best", width: 6), Table.Column("acc", width: 5),
-        ], rows: [row(state.name, a, styleA), row(state.otherName ?? "B", other, styleB)], headerStyle: theme.style(.muted))
+        let runs = [(state.name, a, styleA), (state.otherName ?? "B", other, styleB)]
+        let (columns, shown) = runsColumns(runs.map { ($0.0, $0.1) }, width: area.width, ascii: ascii)
+        Table(columns: columns, rows: runs.map { name, run, style in
+            [.text(name, style)] + shown.map { .text(cells(run, ascii: ascii)[$0], theme.style(.text)) }
+        }, headerStyle: theme.style(.muted))
             .render(into: &buffer, in: area, glyphs: glyphs)
 
         let logArea = Panel.title("events", in: layout.log, into: &buffer, theme: theme, glyphs: glyphs)
@@ -50,5 +46,37 @@ enum CompareView {
             buffer.write("\(tag) \(entry.step)  \(entry.text)", x: logArea.x + 1, y: logArea.y + offset,
                          style: tag == "A" ? styleA : styleB, maxWidth: logArea.width - 1)
         }
+    }
+
+    /// What the runs table says about a run, in `runsColumns` order.
+    private static func cells(_ run: RunHistory, ascii: Bool) -> [String] {
+        [
+            run.summary?.endReason.rawValue ?? "—",
+            String(run.lastStep),
+            run.bestVal.map { SIFormat.format($0.value, ascii: ascii) } ?? "—",
+            run.valAccuracy.lastValue.map(Format.percent) ?? "—",
+        ]
+    }
+
+    static let runsTitles = ["end", "steps", "best", "acc"]
+
+    /// Columns as wide as their content (end reasons are never cut) and which of `runsTitles`
+    /// they are; the name gets the rest. When even a short name would not fit, `steps` goes,
+    /// then `acc`.
+    static func runsColumns(_ runs: [(name: String, run: RunHistory)], width: Int, ascii: Bool) -> ([Table.Column], [Int]) {
+        let values = runs.map { cells($0.run, ascii: ascii) }
+        let widths = runsTitles.indices.map { column in
+            max(runsTitles[column].count, values.map { $0[column].count }.max() ?? 0)
+        }
+        let longestName = max(3, runs.map(\.name.count).max() ?? 3)
+        var shown = Array(runsTitles.indices)
+        func nameWidth() -> Int { width - shown.reduce(0) { $0 + widths[$1] + 1 } }
+        for dropped in [1, 3] where nameWidth() < min(longestName, 6) {
+            shown.removeAll { $0 == dropped }
+        }
+        let columns = [Table.Column("run", width: max(3, nameWidth()), alignment: .left)] + shown.map {
+            Table.Column(runsTitles[$0], width: widths[$0], alignment: $0 == 0 ? .left : .right)
+        }
+        return (columns, shown)
     }
 }

@@ -52,7 +52,9 @@ enum HistogramPanelView {
             return peak > 0 ? counts.map { $0 / peak } : counts
         }
         HeatStrip.render(columns, into: &buffer, in: strip.rest, low: theme.style(.heatLow), high: theme.style(.heatHigh), glyphs: glyphs)
-        let label = "\(SIFormat.format(low, ascii: ascii))…\(SIFormat.format(high, ascii: ascii)) over time"
+        let range = "\(SIFormat.format(low, ascii: ascii))…\(SIFormat.format(high, ascii: ascii))"
+        // "over time" only when it fits whole: the range matters more.
+        let label = range.count + 10 <= strip.bottom.width ? range + " over time" : range
         buffer.write(label, x: strip.bottom.x, y: strip.bottom.y, style: theme.style(.muted), maxWidth: strip.bottom.width)
     }
 

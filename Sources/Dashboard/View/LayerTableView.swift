@@ -7,7 +7,8 @@ enum LayerTableView {
     static func render(_ state: DashboardState, in rect: Rect, into buffer: inout CellBuffer, glyphs: GlyphMode) {
         let theme = state.theme
         let history = state.history
-        let area = Panel.title("layers", detail: "‖ΔW‖/‖W‖ good ≈ 1e-3", in: rect, into: &buffer, theme: theme, glyphs: glyphs)
+        let area = Panel.title([("layers", "‖ΔW‖/‖W‖ good ≈ 1e-3"), ("layers", "")], in: rect, into: &buffer,
+                               theme: theme, glyphs: glyphs)
         guard !history.layerNames.isEmpty else {
             buffer.write(" no layer statistics yet", x: area.x, y: area.y, style: theme.style(.muted), maxWidth: area.width)
             return

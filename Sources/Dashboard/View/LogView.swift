@@ -27,7 +27,7 @@ enum LogView {
 
     private static func decoration(_ kind: LogEntry.Kind, _ theme: Theme, ascii: Bool) -> (String, CellStyle) {
         switch kind {
-        case .control: return (ascii ? ">" : "▸", theme.style(.marker))
+        case .control, .learningRateChange: return (ascii ? ">" : "▸", theme.style(.marker))
         case .advice(.critical): return ("!", theme.style(.bad))
         case .advice(.warning): return (ascii ? "!" : "⚠", theme.style(.warn))
         case .advice: return (ascii ? "i" : "ℹ", theme.style(.text))

@@ -12,6 +12,8 @@ public struct LineChart: Sendable {
     public var yRange: ClosedRange<Double>?
     /// Plots log10(y); non-positive values are skipped.
     public var logY: Bool
+    /// Plots against log10(x) (an LR finder's rate axis); non-positive x are skipped.
+    public var logX: Bool
     /// Axes and tick marks.
     public var axisStyle: CellStyle
     /// Tick labels.
@@ -19,13 +21,14 @@ public struct LineChart: Sendable {
 
     /// Creates a chart.
     public init(series: [ChartSeries], markers: [ChartMarker] = [], xRange: ClosedRange<Double>,
-                yRange: ClosedRange<Double>? = nil, logY: Bool = false,
+                yRange: ClosedRange<Double>? = nil, logY: Bool = false, logX: Bool = false,
                 axisStyle: CellStyle = .plain, labelStyle: CellStyle = .plain) {
         self.series = series
         self.markers = markers
         self.xRange = xRange
         self.yRange = yRange
         self.logY = logY
+        self.logX = logX
         self.axisStyle = axisStyle
         self.labelStyle = labelStyle
     }
@@ -45,24 +48,24 @@ public struct LineChart: Sendable {
             buffer.write("no data yet", x: rect.x + 1, y: rect.y + plotRows / 2, style: labelStyle, maxWidth: rect.width - 1)
             return
         }
-        let maxTicks = max(2, plotRows / 2 + 1)
-        let yTicks = logY
-            ? NiceScale.logTicks(lower: pow(10, range.lowerBound), upper: pow(10, range.upperBound), maxCount: maxTicks)
-            : NiceScale.ticks(lower: range.lowerBound, upper: range.upperBound, maxCount: maxTicks)
+        let ySpan = max(range.upperBound - range.lowerBound, 1e-300)
+        func dotY(_ y: Double) -> Int? {
+            guard let t = transform(y) else { return nil }
+            let fraction = (t - range.lowerBound) / ySpan
+            return Int(plotting: (1 - fraction) * Double(plotRows * 4 - 1))
+        }
+        func row(_ y: Double) -> Int? { dotY(y).map { min(plotRows - 1, max(0, $0 / 4)) } }
+        let yTicks = self.yTicks(range, plotRows: plotRows, row: row)
         let labels = yTicks.map { SIFormat.format($0, ascii: ascii) }
         let labelWidth = min(8, max(3, labels.map(\.count).max() ?? 3))
         let plot = Rect(x: rect.x + labelWidth + 1, y: rect.y, width: rect.width - labelWidth - 1, height: plotRows)
         var canvas = DotCanvas(columns: plot.width, rows: plot.height)
 
-        let xSpan = max(xRange.upperBound - xRange.lowerBound, 1e-12)
-        let ySpan = max(range.upperBound - range.lowerBound, 1e-300)
-        func dotX(_ x: Double) -> Int {
-            Int(plotting: (x - xRange.lowerBound) / xSpan * Double(canvas.dotWidth - 1))
-        }
-        func dotY(_ y: Double) -> Int? {
-            guard let t = transform(y) else { return nil }
-            let fraction = (t - range.lowerBound) / ySpan
-            return Int(plotting: (1 - fraction) * Double(canvas.dotHeight - 1))
+        let xLow = transformX(xRange.lowerBound) ?? 0
+        let xSpan = max((transformX(xRange.upperBound) ?? xLow) - xLow, 1e-12)
+        func dotX(_ x: Double) -> Int? {
+            guard let t = transformX(x) else { return nil }
+            return Int(plotting: (t - xLow) / xSpan * Double(canvas.dotWidth - 1))
         }
 
         // Axis and y ticks.
@@ -72,8 +75,7 @@ public struct LineChart: Sendable {
         }
         var usedRows = Set<Int>()
         for (value, label) in zip(yTicks, labels) {
-            guard let y = dotY(value) else { continue }
-            let row = min(plotRows - 1, max(0, y / 4))
+            guard let row = row(value) else { continue }
             guard usedRows.insert(row).inserted else { continue }
             let padded = String(repeating: " ", count: max(0, labelWidth - label.count)) + label
             buffer.write(padded, x: rect.x, y: rect.y + row, style: labelStyle, maxWidth: labelWidth)
@@ -82,8 +84,7 @@ public struct LineChart: Sendable {
 
         // Vertical markers first, so curves draw over them.
         for marker in markers where xRange.contains(marker.x) {
-            if case .vertical = marker.kind {
-                let x = dotX(marker.x)
+            if case .vertical = marker.kind, let x = dotX(marker.x) {
                 var y = 0
                 while y < canvas.dotHeight {
                     canvas.set(x: x, y: y, style: marker.style)
@@ -95,8 +96,7 @@ public struct LineChart: Sendable {
         for series in series {
             var previous: (x: Int, y: Int)?
             for sample in series.samples where sample.x >= xRange.lowerBound && sample.x <= xRange.upperBound {
-                let x = dotX(sample.x)
-                guard let last = dotY(sample.last) else { previous = nil; continue }
+                guard let x = dotX(sample.x), let last = dotY(sample.last) else { previous = nil; continue }
                 switch series.kind {
                 case .points:
                     canvas.set(x: x, y: last, style: series.style)
@@ -113,18 +113,20 @@ public struct LineChart: Sendable {
         }
         canvas.draw(into: &buffer, x: plot.x, y: plot.y, glyphs: glyphs)
 
-        // Marker labels and point markers over the curves.
-        var labelEnd = plot.x
+        // Marker labels and point markers over the curves. A label that would overlap the
+        // previous one goes a row lower (two rows at most), so close changes keep both.
+        var labelEnds = Array(repeating: plot.x, count: min(2, plotRows))
         for marker in markers.sorted(by: { $0.x < $1.x }) where xRange.contains(marker.x) {
-            let column = plot.x + dotX(marker.x) / 2
+            guard let dot = dotX(marker.x) else { continue }
+            let column = plot.x + dot / 2
             switch marker.kind {
             case .vertical:
                 // Right of the rule, or left of it at the plot's right edge; never over another label.
                 let length = marker.label.count
                 let start = column + 1 + length <= plot.maxX ? column + 1 : column - length
-                guard length > 0, start >= labelEnd, start >= plot.x else { continue }
-                let written = buffer.write(marker.label, x: start, y: plot.y, style: marker.style, maxWidth: plot.maxX - start)
-                labelEnd = start + written + 1
+                guard length > 0, start >= plot.x, let row = labelEnds.firstIndex(where: { start >= $0 }) else { continue }
+                let written = buffer.write(marker.label, x: start, y: plot.y + row, style: marker.style, maxWidth: plot.maxX - start)
+                labelEnds[row] = start + written + 1
             case .point(let y):
                 guard let dot = dotY(y) else { continue }
                 let row = plot.y + min(plotRows - 1, max(0, dot / 4))
@@ -137,16 +139,52 @@ public struct LineChart: Sendable {
 
         // X axis labels on the bottom row.
         let xRow = rect.y + plotRows
-        let xTicks = NiceScale.ticks(lower: xRange.lowerBound, upper: xRange.upperBound, maxCount: max(2, plot.width / 10))
         var nextFree = plot.x
-        for tick in xTicks {
+        for tick in xTicks(plotWidth: plot.width) {
+            guard let dot = dotX(tick) else { continue }
             let label = SIFormat.format(tick, ascii: ascii)
-            let column = plot.x + dotX(tick) / 2
+            let column = plot.x + dot / 2
             let start = min(plot.maxX - label.count, max(column - label.count / 2, plot.x))
             guard start >= nextFree else { continue }
             buffer.write(label, x: start, y: xRow, style: labelStyle)
             nextFree = start + label.count + 2
         }
+    }
+
+    /// Y ticks that land on at least two distinct rows whenever the plot has two: a short
+    /// chart (80×24) asks for few ticks, and a 1-2-5 step wider than the data would leave a
+    /// single label, so more are tried, and failing that the axis ends are labelled.
+    private func yTicks(_ range: ClosedRange<Double>, plotRows: Int, row: (Double) -> Int?) -> [Double] {
+        let wanted = min(2, plotRows)
+        let base = max(2, plotRows / 2 + 1)
+        var ticks: [Double] = []
+        for count in base...(base + 4) {
+            ticks = logY
+                ? NiceScale.logTicks(lower: pow(10, range.lowerBound), upper: pow(10, range.upperBound), maxCount: count)
+                : NiceScale.ticks(lower: range.lowerBound, upper: range.upperBound, maxCount: count)
+            if Set(ticks.compactMap(row)).count >= wanted { return ticks }
+        }
+        let ends = logY ? [pow(10, range.lowerBound), pow(10, range.upperBound)] : [range.lowerBound, range.upperBound]
+        return ends.filter(\.isFinite)
+    }
+
+    /// At least two x ticks (the same reasoning as `yTicks`): nice steps, else the range's ends.
+    private func xTicks(plotWidth: Int) -> [Double] {
+        let base = max(2, plotWidth / 10)
+        for count in base...(base + 4) {
+            let ticks = logX
+                ? NiceScale.logTicks(lower: xRange.lowerBound, upper: xRange.upperBound, maxCount: count)
+                : NiceScale.ticks(lower: xRange.lowerBound, upper: xRange.upperBound, maxCount: count)
+            if ticks.count >= 2 { return ticks }
+        }
+        return [xRange.lowerBound, xRange.upperBound]
+    }
+
+    /// log10 for a log x axis, identity otherwise; nil for what cannot be plotted.
+    private func transformX(_ x: Double) -> Double? {
+        guard x.isFinite else { return nil }
+        if logX { return x > 0 ? log10(x) : nil }
+        return x
     }
 
     /// log10 for log charts, identity otherwise; nil for values that cannot be plotted.

@@ -8,8 +8,8 @@ int cn_put_wide(WINDOW *win, int y, int x, const wchar_t *text, attr_t attrs, in
     return mvwadd_wch(win, y, x, &cell);
 }
 
-SCREEN *cn_newterm(void) {
-    return newterm(NULL, stdout, stdin);
+SCREEN *cn_newterm(const char *type) {
+    return newterm(type, stdout, stdin);
 }
 
 int cn_init_pair(int pair, int foreground, int background) {

@@ -10,16 +10,35 @@ public struct CursesOptions: Sendable {
     public var glyphMode: GlyphMode?
     /// How long ncurses waits after ESC for the rest of an escape sequence.
     public var escapeDelayMilliseconds: Int
-    /// The environment consulted for `NO_COLOR`.
+    /// The environment consulted for `NO_COLOR`, `TERM` and `COLORTERM`.
     public var environment: [String: String]
+    /// Whether `COLORTERM=truecolor` may switch an `xterm*` terminal to the `xterm-direct`
+    /// terminfo entry (when installed), since ncurses emits 24-bit colour only through an
+    /// entry that describes it.
+    public var upgradeToDirectColor: Bool
 
     /// Creates options.
     public init(colorDepth: ColorDepth? = nil, glyphMode: GlyphMode? = nil, escapeDelayMilliseconds: Int = 25,
-                environment: [String: String] = ProcessInfo.processInfo.environment) {
+                environment: [String: String] = ProcessInfo.processInfo.environment, upgradeToDirectColor: Bool = true) {
         self.colorDepth = colorDepth
         self.glyphMode = glyphMode
         self.escapeDelayMilliseconds = escapeDelayMilliseconds
         self.environment = environment
+        self.upgradeToDirectColor = upgradeToDirectColor
+    }
+
+    /// The direct-colour terminfo entry to try before `$TERM`'s own: `xterm-direct` when
+    /// `COLORTERM` is `truecolor` or `24bit`, `TERM` is an `xterm*` entry without direct colour
+    /// already, no colour depth is forced and `NO_COLOR` is unset; nil otherwise.
+    public var directColorTerm: String? {
+        guard upgradeToDirectColor, colorDepth == nil else { return nil }
+        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return nil }
+        let colorTerm = environment["COLORTERM"]?.lowercased() ?? ""
+        let term = environment["TERM"] ?? ""
+        guard colorTerm == "truecolor" || colorTerm == "24bit", term.hasPrefix("xterm"), !term.contains("direct") else {
+            return nil
+        }
+        return "xterm-direct"
     }
 }
 

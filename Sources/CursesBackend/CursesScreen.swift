@@ -28,7 +28,11 @@ public final class CursesScreen: Screen {
         // where none exist, and those would end the process without our cleanup.
         cn_trap_signals()
         defer { cn_untrap_signals() }
-        guard let terminal = cn_newterm() else {
+        // A truecolour terminal announced by COLORTERM but described by a 256-colour entry:
+        // ncurses emits only what terminfo describes, so use the direct-colour entry when one
+        // is installed, and $TERM's own entry otherwise.
+        let direct = options.directColorTerm.flatMap { name in name.withCString { cn_newterm($0) } }
+        guard let terminal = direct ?? cn_newterm(nil) else {
             throw CursesError.cannotStart(term: term)
         }
         defer { delscreen(terminal) }

@@ -35,8 +35,9 @@ static inline int cn_key_code_yes(void) { return KEY_CODE_YES; }
 int cn_put_wide(WINDOW *win, int y, int x, const wchar_t *text, attr_t attrs, int pair);
 
 /// Starts a screen on the process's stdout/stdin (newterm, which returns NULL where initscr
-/// would exit the process). Swift 6 cannot read the C `stdout`/`stdin` globals.
-SCREEN *cn_newterm(void);
+/// would exit the process) for terminal `type` (NULL: $TERM). Swift 6 cannot read the C
+/// `stdout`/`stdin` globals.
+SCREEN *cn_newterm(const char *type);
 
 /// Defines colour pair `pair` (extended pairs and direct colours allowed); -1 is the default colour.
 int cn_init_pair(int pair, int foreground, int background);

@@ -32,9 +32,10 @@ final class TmuxSession {
         try tmux(["send-keys", "-t", name] + keys)
     }
 
-    /// The visible screen as text.
-    func screen() throws -> String {
-        try tmux(["capture-pane", "-p", "-t", name])
+    /// The visible screen as text; with `escapes`, with the SGR sequences of its colours
+    /// and attributes too (`capture-pane -e`).
+    func screen(escapes: Bool = false) throws -> String {
+        try tmux(["capture-pane", "-p"] + (escapes ? ["-e"] : []) + ["-t", name])
     }
 
     /// Resizes the window (the program sees SIGWINCH).

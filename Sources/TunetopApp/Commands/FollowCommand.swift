@@ -21,7 +21,11 @@ struct FollowCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Seconds between polls of the file.", valueName: "S"))
     var interval: Double = 0.2
 
-    @Option(name: .long, help: ArgumentHelp("Dashboard theme (a file name in themes/).", valueName: "NAME"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Dashboard theme: the name inside a themes/*.theme file or the file's name without .theme (default: dark).",
+            valueName: "NAME"))
     var theme: String?
 
     func validate() throws {
@@ -29,6 +33,7 @@ struct FollowCommand: ParsableCommand {
     }
 
     func run() throws {
+        try DashboardLauncher.checkTheme(theme)
         try RunPath.requireExisting(path)
         let follower: RunFollower
         do {

@@ -34,22 +34,26 @@ struct SweepCommand: ParsableCommand {
         }
         let sweepName = options.name ?? URL(fileURLWithPath: sweep).deletingPathExtension().lastPathComponent
         let flags = try configFlags()
+        let trials = spec.trials()
+        // Every trial's whole config, validated before the first one trains: a combination
+        // that cannot run (or a bad --set) fails now, not after hours of earlier trials.
+        let configs: [RunConfig]
+        do {
+            configs = try trials.map { try RunConfig.load(path: spec.basePath, overrides: $0 + flags) }
+        } catch let error as ConfigError {
+            throw CLIFailure(error.description)
+        }
         var entries: [LeaderboardEntry] = []
-        for (index, trial) in spec.trials().enumerated() {
+        for (index, trial) in trials.enumerated() {
             let trialName = String(format: "%@-t%02d", sweepName, index + 1)
             if let finished = try Self.finishedTrial(named: trialName, in: options.runs) {
                 print("trial \(index + 1): already finished (\(finished.endReason)), kept")
                 entries.append(entry(index, trial, finished))
                 continue
             }
-            let config: RunConfig
-            do {
-                config = try RunConfig.load(path: spec.basePath, overrides: trial + flags)
-            } catch let error as ConfigError {
-                throw CLIFailure(error.description)
-            }
+            let config = configs[index]
             let settings = trial.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-            print("trial \(index + 1)/\(spec.trials().count): \(settings)")
+            print("trial \(index + 1)/\(trials.count): \(settings)")
             var trialOptions = options
             trialOptions.name = trialName
             let summary = try RecordedRun(config: config, baseName: trialName, options: trialOptions, headless: headless).run()

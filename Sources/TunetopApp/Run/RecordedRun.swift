@@ -32,7 +32,9 @@ struct RecordedRun {
                 validation: built.validation, config: trainerConfig, sink: RunFileSink(writer: writer),
                 observers: [DoctorObserver()])
         } catch {
+            // `RunBuilder.build` checks what the trainer does, so this is a safety net.
             try? writer.close()
+            directory.discard()
             throw CLIFailure("\(error)")
         }
 

@@ -56,13 +56,20 @@ struct FollowCommand: ParsableCommand {
             print(line)
             fflush(nil)
         })
+        var seenAny = false
+        print("following \(path) (Ctrl-C to stop; the writer is not affected)")
+        fflush(nil)
         while !stop.isSet {
             let events = try follower.poll()
             reporter.consume(events)
+            seenAny = seenAny || !events.isEmpty
             for damage in follower.damages.dropFirst(reportedDamages) { Terminal.warn("warning: \(damage)") }
             reportedDamages = follower.damages.count
             if events.contains(where: { $0.tag == Tag.summary }) { return }
             Thread.sleep(forTimeInterval: interval)
         }
+        if seenAny { reporter.finish() }
+        stop.uninstall()
+        if let signal = stop.received { Foundation.exit(128 + signal) }
     }
 }

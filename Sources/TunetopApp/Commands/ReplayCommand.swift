@@ -39,7 +39,8 @@ struct ReplayCommand: ParsableCommand {
             if presented { return }
         }
         var reporter = HeadlessReporter(epochs: nil, write: { print($0) })
-        reporter.throttle = 0
+        reporter.usesRecordedTime = true
         reporter.consume(contents.events)
+        reporter.finish()
     }
 }

@@ -6,6 +6,7 @@ import Telemetry
 /// replay and a run written by another framework.
 public struct Doctor {
     private var rules: [any DiagnosisRule]
+    private var context: RunContext
 
     /// A doctor with the standard rules and the given thresholds.
     public init(thresholds: DoctorThresholds = DoctorThresholds()) {
@@ -18,14 +19,16 @@ public struct Doctor {
         ]
         rules.append(contentsOf: LayerStatRule.standardSet(thresholds) as [any DiagnosisRule])
         self.rules = rules
+        context = RunContext(thresholds: thresholds)
     }
 
     /// Feeds one event to every rule; returns the advice it triggered, as `events/advice`
     /// text events at the same step and time.
     public mutating func observe(_ event: Event) -> [Event] {
+        context.observe(event)
         var advice: [Event] = []
         for index in rules.indices {
-            guard let record = rules[index].observe(event) else { continue }
+            guard let record = rules[index].observe(event, in: context) else { continue }
             advice.append(Event(step: event.step, wallTime: event.wallTime, tag: Tag.advice, value: .text(RecordJSON.encode(record))))
         }
         return advice

@@ -120,21 +120,8 @@ public struct Theme: Sendable, Equatable {
     /// not parse is skipped and reported in `problems`. Always returns at least the built-in
     /// dark theme, so a missing directory still gives a working dashboard.
     public static func library(directory: URL) -> (themes: [Theme], problems: [String]) {
-        var themes: [Theme] = []
-        var problems: [String] = []
-        let files = (try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)) ?? []
-        for file in files.filter({ $0.pathExtension == "theme" }).sorted(by: { $0.lastPathComponent < $1.lastPathComponent }) {
-            let fallbackName = file.deletingPathExtension().lastPathComponent
-            do {
-                let text = try String(contentsOf: file, encoding: .utf8)
-                themes.append(try parse(text, name: fallbackName))
-            } catch {
-                problems.append("\(file.path): \(error)")
-            }
-        }
-        themes.sort { ($0.name == "dark" ? 0 : 1, $0.name) < ($1.name == "dark" ? 0 : 1, $1.name) }
-        if !themes.contains(where: { $0.name == "dark" }) { themes.insert(.dark, at: 0) }
-        return (themes, problems)
+        let catalog = ThemeCatalog(directory: directory)
+        return (catalog.themes, catalog.problems)
     }
 }
 

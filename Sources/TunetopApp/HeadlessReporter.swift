@@ -7,6 +7,9 @@ import Telemetry
 struct HeadlessReporter {
     /// Seconds between in-epoch lines.
     var throttle: Double = 10
+    /// Throttle by the events' own wall times instead of the clock: a replay prints the lines
+    /// the run printed when it trained, however fast the file is read.
+    var usesRecordedTime = false
     private let write: (String) -> Void
     private let now: () -> Double
     private var lastLineTime: Double
@@ -15,6 +18,9 @@ struct HeadlessReporter {
     private var step = 0
     private var latest: [String: Double] = [:]
     private var epochs: Int?
+    private var recordedTime = 0.0
+    private var linedStep = 0
+    private var sawSummary = false
 
     /// A reporter writing lines through `write`; `now` is the clock (seconds).
     init(epochs: Int?, write: @escaping (String) -> Void, now: @escaping () -> Double = { Date().timeIntervalSince1970 }) {
@@ -29,8 +35,25 @@ struct HeadlessReporter {
         for event in events { consume(event) }
     }
 
+    /// Picks up a run already in progress (the dashboard consumed its earlier events).
+    mutating func resume(epoch: Int, step: Int, totalSteps: Int?) {
+        self.epoch = epoch
+        self.step = step
+        if let totalSteps { self.totalSteps = totalSteps }
+    }
+
+    /// Ends the report: a run whose file has no summary (another tool's, or cut short)
+    /// still gets its last values on a line.
+    mutating func finish() {
+        if !sawSummary && step > linedStep { emitProgress(epoch: epoch, done: false) }
+    }
+
     private mutating func consume(_ event: Event) {
         step = max(step, event.step)
+        if usesRecordedTime {
+            if lastLineTime > event.wallTime { lastLineTime = event.wallTime }
+            recordedTime = event.wallTime
+        }
         switch event.value {
         case .scalar(let value):
             latest[event.tag] = value
@@ -39,7 +62,7 @@ struct HeadlessReporter {
                 let next = Int(value)
                 if next > 1 && next != epoch { emitProgress(epoch: next - 1, done: true) }
                 epoch = next
-            } else if event.tag == Tag.trainLoss, now() - lastLineTime >= throttle {
+            } else if event.tag == Tag.trainLoss, currentTime - lastLineTime >= throttle {
                 emitProgress(epoch: epoch, done: false)
             }
         case .text(let text):
@@ -60,6 +83,7 @@ struct HeadlessReporter {
             write("step \(step): doctor [\(record.severity.rawValue)] \(record.message)")
         case Tag.summary:
             guard let summary = RecordJSON.decode(RunSummary.self, from: text) else { return }
+            sawSummary = true
             emitProgress(epoch: epoch, done: true)
             var line = "finished: \(summary.endReason.rawValue) at step \(summary.steps ?? step)"
             if let loss = summary.bestValLoss { line += ", best val loss \(Self.number(loss))" }
@@ -71,8 +95,11 @@ struct HeadlessReporter {
         }
     }
 
+    private var currentTime: Double { usesRecordedTime ? recordedTime : now() }
+
     private mutating func emitProgress(epoch: Int, done: Bool) {
-        lastLineTime = now()
+        lastLineTime = currentTime
+        linedStep = step
         var parts = ["epoch \(epoch)" + (epochs.map { "/\($0)" } ?? "") + (done ? " done" : "")]
         parts.append("step \(step)" + (totalSteps.map { "/\($0)" } ?? ""))
         if let loss = latest[Tag.trainLoss] { parts.append("loss \(Self.number(loss))") }
@@ -84,6 +111,7 @@ struct HeadlessReporter {
         write(parts.joined(separator: "  "))
     }
 
-    private static func number(_ value: Double) -> String { String(format: "%.4f", value) }
-    private static func lr(_ value: Double) -> String { String(format: "%.3g", value) }
+    private static func number(_ value: Double) -> String { value.isFinite ? String(format: "%.4f", value) : nonFinite(value) }
+    private static func lr(_ value: Double) -> String { value.isFinite ? String(format: "%.3g", value) : nonFinite(value) }
+    private static func nonFinite(_ value: Double) -> String { value.isNaN ? "NaN" : value > 0 ? "+Inf" : "-Inf" }
 }

@@ -83,11 +83,18 @@ extension RunListing {
     /// (our default names start with a timestamp-free config name, so this groups them).
     static func runDirectories(in directory: String) throws -> [String] {
         let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: directory, isDirectory: &isDirectory) else {
+            throw CLIFailure("\(directory): no such directory")
+        }
+        guard isDirectory.boolValue else { throw CLIFailure("\(directory): not a directory") }
         let entries: [String]
         do {
             entries = try manager.contentsOfDirectory(atPath: directory)
         } catch {
-            throw CLIFailure("\(directory): cannot list runs (\(error.localizedDescription))")
+            // Foundation's own text is "The operation could not be completed. (… error 256.)".
+            let reason = manager.isReadableFile(atPath: directory) ? "cannot list runs" : "cannot list runs (permission denied)"
+            throw CLIFailure("\(directory): \(reason)")
         }
         return entries.sorted().filter { name in
             let path = (directory as NSString).appendingPathComponent(name)

@@ -36,7 +36,7 @@ final class UpdateTests: XCTestCase {
         XCTAssertFalse(state.stopRequested)
     }
 
-    func testStopThenSummaryExitsWithStopTrainingWhenAskedTo() {
+    func testStopThenSummaryExitsWithTheRunEnded() {
         let screen = FakeScreen(keys: [.character("s"), .character("y"), nil, nil])
         var sent: [Command] = []
         var delivered = false
@@ -50,7 +50,7 @@ final class UpdateTests: XCTestCase {
             },
             sendCommand: { sent.append($0) })
         XCTAssertEqual(sent, [.stopEarly])
-        XCTAssertEqual(exit, .stopTraining)
+        XCTAssertEqual(exit, .runEnded)
     }
 
     func testQuitWhileLiveAsksStopOrKeepGoing() {

@@ -139,4 +139,161 @@ final class DoctorTests: XCTestCase {
         XCTAssertEqual(out.first?.step, 42)
         XCTAssertEqual(out.first?.tag, Tag.advice)
     }
+
+    // MARK: False alarms on converged and annealed runs
+
+    /// `count` train-loss events from `start`, around `level`, with a deterministic wobble.
+    private func losses(from start: Int, count: Int, level: Double, wobble: Double = 0.05) -> [Event] {
+        (start..<start + count).map { scalar(Tag.trainLoss, $0, level * (1 + wobble * sin(Double($0) * 1.7))) }
+    }
+
+    private func control(_ step: Int, source: CommandSource, before: Double, after: Double) -> Event {
+        let record = ControlRecord(action: "scale_lr", source: source, lrBefore: before, lrAfter: after)
+        return Event(step: step, wallTime: Double(step), tag: Tag.control, value: .text(RecordJSON.encode(record)))
+    }
+
+    func testTinyRiseOfAFittedLossIsNotLRTooHigh() {
+        // The reviewer's run: 1.2e-5 → 1.6e-5 (+33%) long after the loss started near 2.
+        let events = losses(from: 0, count: 50, level: 2.0) + losses(from: 2100, count: 50, level: 1.2e-5)
+            + losses(from: 2150, count: 50, level: 1.6e-5)
+        XCTAssertEqual(run(events).map(\.rule), [], "a rise of 4e-6 against a starting loss of 2 is noise")
+    }
+
+    func testRiseAtTheTailOfAnAnnealedScheduleIsNotLRTooHigh() {
+        // One-cycle-like decay from 1e-3 towards 1e-8; the last window's mean jumps 0.117 → 0.172.
+        var events: [Event] = []
+        for step in 0..<1000 {
+            let progress = Double(step) / 999
+            let rate = 1e-8 + (1e-3 - 1e-8) * 0.5 * (1 + cos(Double.pi * progress))
+            events.append(scalar(Tag.learningRate, step, rate))
+            let level = step >= 950 ? 0.172 : step >= 900 ? 0.117 : 0.8 * exp(-Double(step) / 150) + 0.117
+            events.append(scalar(Tag.trainLoss, step, level * (1 + 0.1 * sin(Double(step) * 1.7))))
+        }
+        XCTAssertEqual(run(events).map(\.rule), [], "the schedule has the LR at ~1e-8: nothing to halve")
+    }
+
+    func testMaterialRiseAtConstantLRStillFires() {
+        var events = [scalar(Tag.learningRate, 0, 0.1)]
+        events += losses(from: 0, count: 50, level: 2.0) + losses(from: 50, count: 50, level: 0.5)
+            + losses(from: 100, count: 50, level: 1.0)
+        for step in stride(from: 0, to: 150, by: 10) { events.append(scalar(Tag.learningRate, step, 0.1)) }
+        events.sort { $0.step < $1.step }
+        let found = run(events)
+        XCTAssertEqual(found.map(\.rule), ["lr_too_high"])
+        XCTAssertTrue(found[0].message.contains("LR 0.1"), found[0].message)
+    }
+
+    func testRiseWhileWarmingUpStillFires() {
+        // The LR is still climbing to its peak: a rise then is the classic "too high".
+        var events: [Event] = []
+        for step in 0..<150 {
+            events.append(scalar(Tag.learningRate, step, 1e-3 * Double(step + 1)))
+            events.append(scalar(Tag.trainLoss, step, step < 50 ? 2.0 : step < 100 ? 0.6 : 1.5))
+        }
+        XCTAssertEqual(run(events).map(\.rule), ["lr_too_high"])
+    }
+
+    func testEarlyBlowUpDoesNotMuteALaterRise() {
+        // The first steps spike to 1e5 (a too-high LR at the start); the start's scale is the
+        // loss before the first update, 2.3, so a later 0.5 → 1.0 rise is still material.
+        var events = (0..<50).map { scalar(Tag.trainLoss, $0, $0 % 3 == 1 ? 1e5 : 2.3) }
+        events += losses(from: 50, count: 50, level: 0.5) + losses(from: 100, count: 50, level: 1.0)
+        XCTAssertEqual(run(events).map(\.rule), ["lr_too_high"])
+    }
+
+    func testLossBlowingUpInTheFirstWindowIsLRTooHigh() {
+        // `--lr 3`: from 2.96 at initialization to 1.5e5 within a few steps, then stuck at chance.
+        var events = [scalar(Tag.learningRate, 0, 3)]
+        events += (0..<50).map { step in
+            scalar(Tag.trainLoss, step, step == 0 ? 2.96 : step < 8 ? 1.5e5 / Double(step) : 2.5 + 0.1 * sin(Double(step)))
+        }
+        events += losses(from: 50, count: 100, level: 2.5)
+        let found = run(events)
+        XCTAssertEqual(found.map(\.rule), ["lr_too_high"])
+        XCTAssertTrue(found[0].message.contains("above where it started"), found[0].message)
+    }
+
+    func testManualHalvingIsNotAnnealing() {
+        // The user halved the LR twice (h, h); the loss still jumps: the LR is still too high.
+        var events = [scalar(Tag.learningRate, 0, 0.4), control(10, source: .key, before: 0.4, after: 0.2),
+                      control(20, source: .key, before: 0.2, after: 0.1), scalar(Tag.learningRate, 21, 0.1)]
+        events += losses(from: 0, count: 50, level: 2.0) + losses(from: 50, count: 50, level: 0.5)
+            + losses(from: 100, count: 50, level: 1.0)
+        events.sort { $0.step < $1.step }
+        XCTAssertEqual(run(events).map(\.rule), ["lr_too_high"])
+    }
+
+    func testTinyUpdateRatiosWhileTheScheduleAnnealsAreNotLRTooLow() {
+        var events = [scalar(Tag.learningRate, 0, 1e-3)]
+        for probe in 1...6 {
+            events.append(scalar(Tag.learningRate, probe * 100, 1e-6))
+            events.append(scalar(Tag.layer("conv1", .updateRatio), probe * 100, 1.3e-7))
+        }
+        XCTAssertEqual(run(events).map(\.rule), [], "LR at 1/1000 of its peak: tiny updates are the intent")
+
+        // The same ratios at a constant LR: the LR may really be too low.
+        let constant = events.map { event -> Event in
+            event.tag == Tag.learningRate ? scalar(Tag.learningRate, event.step, 1e-3) : event
+        }
+        XCTAssertEqual(run(constant).map(\.rule), ["update_ratio_low"])
+    }
+
+    func testTinyUpdateRatiosOfAFittedModelAreNotLRTooLow() {
+        var events = losses(from: 0, count: 50, level: 2.0) + losses(from: 50, count: 50, level: 1e-5)
+        for probe in 1...6 { events.append(scalar(Tag.layer("dense1", .updateRatio), 100 + probe * 10, 3e-5)) }
+        XCTAssertEqual(run(events).map(\.rule), [], "train loss at 5e-6 of its start: the model has fit")
+    }
+
+    func testZeroUpdateRatioBehindDeadUnitsIsNotLRTooLow() {
+        // `--lr 3`: every ReLU died, no gradient reaches the weights; "raise the LR" is wrong.
+        let events = (1...4).flatMap { probe in
+            [scalar(Tag.layer("relu2", .deadFraction), probe * 100, 1.0),
+             scalar(Tag.layer("dense1", .updateRatio), probe * 100, 0)]
+        }
+        XCTAssertEqual(run(events).map(\.rule), ["dead_units"])
+    }
+
+    // MARK: Hysteresis
+
+    func testFlickeringUpdateRatioSpeaksOnce() {
+        // 400 probes: three low, one healthy, over and over.
+        let events = (0..<400).map { probe in
+            scalar(Tag.layer("dense1", .updateRatio), probe * 20, probe % 4 == 3 ? 1e-3 : 1e-6)
+        }
+        let found = run(events)
+        XCTAssertFalse(found.isEmpty)
+        XCTAssertLessThanOrEqual(found.count, 2, found.map(\.message).joined(separator: "\n"))
+    }
+
+    func testConditionThatReallyClearedSpeaksAgain() {
+        let low = Array(repeating: 1e-6, count: 3)
+        let pattern = low + Array(repeating: 1e-3, count: 20) + low
+        let events = pattern.enumerated().map { scalar(Tag.layer("dense1", .updateRatio), $0.offset * 20, $0.element) }
+        XCTAssertEqual(run(events).map(\.rule), ["update_ratio_low", "update_ratio_low"])
+    }
+
+    func testFlickeringOverfittingSpeaksOnce() {
+        // 300 epochs; val loss bottoms out at epoch 10 then creeps up; the train loss's
+        // epoch mean falls, falls, rises, … so "rising while train falls" flickers.
+        var events: [Event] = []
+        var train = 1.0
+        for epoch in 0..<300 {
+            train *= epoch % 3 == 2 ? 1.05 : 0.97
+            for step in 0..<10 { events.append(scalar(Tag.trainLoss, epoch * 10 + step, train)) }
+            let val = epoch <= 10 ? 1.0 - 0.03 * Double(epoch) : 0.7 + 0.001 * Double(epoch - 10)
+            events.append(scalar(Tag.valLoss, epoch * 10 + 9, val))
+        }
+        let found = run(events).filter { $0.rule == "overfitting" }
+        XCTAssertFalse(found.isEmpty)
+        XCTAssertLessThanOrEqual(found.count, 2, found.map(\.message).joined(separator: "\n"))
+    }
+
+    func testOscillatingLossSpeaksOnce() {
+        // Window means 1.0, 1.4, 1.0, 1.4, … at a constant LR: one warning, not one per swing.
+        var events = [scalar(Tag.learningRate, 0, 0.1)]
+        for window in 0..<40 { events += losses(from: window * 50, count: 50, level: window % 2 == 0 ? 1.0 : 1.4) }
+        let found = run(events).filter { $0.rule == "lr_too_high" }
+        XCTAssertFalse(found.isEmpty)
+        XCTAssertLessThanOrEqual(found.count, 2, found.map(\.message).joined(separator: "\n"))
+    }
 }

@@ -46,3 +46,36 @@ final class ThemeLocationTests: XCTestCase {
         XCTAssertNil(Theme.bundledDirectory(environment: [:], currentDirectory: "/", executablePath: "/usr/bin/x"))
     }
 }
+
+final class ThemeCatalogTests: XCTestCase {
+    /// A folder where a file's stem differs from the name inside it, plus a broken file.
+    private func folder() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("themes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try "name = solarized\nbad = #dc322f\n".write(to: directory.appendingPathComponent("solar.theme"), atomically: true, encoding: .utf8)
+        try "# fine\ngood = #12345\n".write(to: directory.appendingPathComponent("broken.theme"), atomically: true, encoding: .utf8)
+        return directory
+    }
+
+    func testAThemeIsFoundByItsNameOrItsFileStem() throws {
+        let directory = try folder()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let catalog = ThemeCatalog(directory: directory)
+        XCTAssertEqual(catalog.theme(named: "solarized")?.name, "solarized")
+        XCTAssertEqual(catalog.theme(named: "solar")?.name, "solarized")
+        XCTAssertEqual(catalog.theme(named: "default"), Theme.dark)
+        XCTAssertEqual(catalog.theme(named: "dark"), Theme.dark, "the built-in dark theme when no file defines it")
+        XCTAssertNil(catalog.theme(named: "broken"))
+        XCTAssertNil(catalog.theme(named: "nonexistent"))
+        XCTAssertEqual(catalog.choices, ["default", "dark", "solarized", "solar"])
+        XCTAssertEqual(catalog.brokenFile(named: "broken")?.error.line, 2)
+        XCTAssertEqual(catalog.problems.count, 1)
+        XCTAssertEqual(catalog.themes.map(\.name), Theme.library(directory: directory).themes.map(\.name))
+    }
+
+    func testNoFolderGivesTheBuiltInDarkTheme() {
+        let catalog = ThemeCatalog(directory: nil)
+        XCTAssertEqual(catalog.themes, [Theme.dark])
+        XCTAssertEqual(catalog.choices, ["default", "dark"])
+    }
+}

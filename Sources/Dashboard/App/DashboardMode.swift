@@ -17,8 +17,11 @@ public enum DashboardMode: Sendable {
 public enum ExitRequest: Sendable, Equatable {
     /// The user quit (a finished run, a replay, a followed file, or a comparison).
     case quit
-    /// The user stopped training (`s` confirmed, or `q` then `s`); `.stopEarly` was sent.
+    /// The user stopped training and left (`q` then `s`); `.stopEarly` was sent.
     case stopTraining
+    /// The live run ended and the dashboard closed with it: with `exitWhenFinished`, or after
+    /// a confirmed `s` (which means "end this run", not "leave": a sweep goes on to its next trial).
+    case runEnded
     /// The user quit the screen but wants the live run to go on headless (`q` then `k`).
     case keepTrainingHeadless
     /// SIGINT, SIGTERM or SIGHUP arrived; the terminal is about to be restored.

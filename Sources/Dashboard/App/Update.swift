@@ -35,7 +35,7 @@ extension DashboardState {
     private func finishedEffects() -> [DashboardEffect] {
         // A confirmed `s` means "end this run": the process exits once the run has.
         guard kind == .live, exitWhenFinished || stopRequested, history.isFinished else { return [] }
-        return [.exit(stopRequested ? .stopTraining : .quit)]
+        return [.exit(.runEnded)]
     }
 
     private mutating func handle(_ key: Key) -> [DashboardEffect] {

@@ -2,19 +2,23 @@ import Telemetry
 
 /// Vanishing gradients (the smallest layer gradient norm is a tiny fraction of the
 /// largest at the same probe) and exploding gradients (a layer's gradient norm jumps far
-/// above its own running median, or stops being finite).
+/// above its own running median, or stops being finite). Each re-arms after
+/// `rearmProbes` consecutive clear probes.
 struct GradientFlowRule: DiagnosisRule {
     let name = "gradient_flow"
     let thresholds: DoctorThresholds
     private var probeStep: Int?
     private var normsAtProbe: [String: Double] = [:]
     private var history: [String: [Double]] = [:]
-    private var vanishingEpisode = Episode()
+    private var vanishingEpisode: Episode
     private var explodingEpisodes: [String: Episode] = [:]
 
-    init(thresholds: DoctorThresholds) { self.thresholds = thresholds }
+    init(thresholds: DoctorThresholds) {
+        self.thresholds = thresholds
+        vanishingEpisode = Episode(rearmAfter: thresholds.rearmProbes)
+    }
 
-    mutating func observe(_ event: Event) -> AdviceRecord? {
+    mutating func observe(_ event: Event, in run: RunContext) -> AdviceRecord? {
         guard case .scalar(let norm) = event.value,
               let (layer, stat) = Tag.parseLayer(event.tag), stat == LayerStat.gradNorm.rawValue
         else { return nil }
@@ -39,7 +43,7 @@ struct GradientFlowRule: DiagnosisRule {
             if past.count > 25 { past.removeFirst() }
             history[layer] = past
         }
-        var episode = explodingEpisodes[layer] ?? Episode()
+        var episode = explodingEpisodes[layer] ?? Episode(rearmAfter: thresholds.rearmProbes)
         defer { explodingEpisodes[layer] = episode }
         guard episode.update(condition: exploding) else { return nil }
         let baseline = median.map { " (its median \(formatted($0)))" } ?? ""

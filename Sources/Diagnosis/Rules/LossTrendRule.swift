@@ -2,38 +2,55 @@ import Telemetry
 
 /// Compares windows of the training loss: a rising mean says the LR is too high; a mean
 /// that has barely moved after many steps, while still near its start, says too low.
+///
+/// "Rising" is a window mean `risingLossFactor` above the previous window's, or above the
+/// run's starting loss (`RunContext.startLoss`: a run whose loss is worse than at
+/// initialization, like `--lr 3` spiking to 1e5 within the first window). Either rise must
+/// also be material against the starting loss (`risingLossMinRiseOfStart`), and the LR must
+/// not be annealed by a schedule (`annealedLRFraction`). Without those two the rule blamed
+/// the LR for the batch noise of a fitted model (1.2e-5 → 1.6e-5) and for rises at the
+/// tail of a cosine/one-cycle schedule with the LR at 1e-8.
 struct LossTrendRule: DiagnosisRule {
     let name = "loss_trend"
     let thresholds: DoctorThresholds
-    private var window: [Double] = []
-    private var previousMean: Double?
-    private var firstMean: Double?
-    private var risingEpisode = Episode()
-    private var slowEpisode = Episode()
+    private var risingEpisode: Episode
+    private var slowEpisode: Episode
     private var latestUpdateRatios: [String: Double] = [:]
 
-    init(thresholds: DoctorThresholds) { self.thresholds = thresholds }
+    init(thresholds: DoctorThresholds) {
+        self.thresholds = thresholds
+        risingEpisode = Episode(rearmAfter: thresholds.rearmLossWindows)
+        slowEpisode = Episode(rearmAfter: thresholds.rearmLossWindows)
+    }
 
-    mutating func observe(_ event: Event) -> AdviceRecord? {
+    mutating func observe(_ event: Event, in run: RunContext) -> AdviceRecord? {
         guard case .scalar(let value) = event.value else { return nil }
         if let (layer, stat) = Tag.parseLayer(event.tag), stat == LayerStat.updateRatio.rawValue {
             latestUpdateRatios[layer] = value
             return nil
         }
-        guard event.tag == Tag.trainLoss, value.isFinite else { return nil }
-        window.append(value)
-        guard window.count >= thresholds.lossWindow else { return nil }
-        let mean = window.reduce(0, +) / Double(window.count)
-        window.removeAll(keepingCapacity: true)
-        defer { previousMean = mean }
-        if firstMean == nil { firstMean = mean }
-        if let previous = previousMean, risingEpisode.update(condition: mean > previous * (1 + thresholds.risingLossFactor)) {
+        guard event.tag == Tag.trainLoss, run.closedLossWindow, let mean = run.latestLossMean,
+              let first = run.startLoss
+        else { return nil }
+        let floor = abs(first) * thresholds.risingLossMinRiseOfStart
+        func rose(from reference: Double) -> Bool {
+            mean > reference * (1 + thresholds.risingLossFactor) && mean - reference >= floor
+        }
+        let risingFromPrevious = run.previousLossMean.map(rose(from:)) ?? false
+        let aboveStart = first > 0 && rose(from: first)
+        let rising = (risingFromPrevious || aboveStart) && !run.isAnnealed
+        if risingEpisode.update(condition: rising) {
+            let lr = run.learningRate.map { ", LR \(formatted($0))" } ?? ""
+            let evidence = risingFromPrevious
+                ? "train loss is rising: mean \(formatted(mean)) over the last \(thresholds.lossWindow) steps vs "
+                    + "\(formatted(run.previousLossMean ?? 0)) before"
+                : "train loss is above where it started: mean \(formatted(mean)) over the last "
+                    + "\(thresholds.lossWindow) steps vs \(formatted(first)) at the start"
             return AdviceRecord(
                 rule: "lr_too_high", severity: .warning,
-                message: "train loss is rising: mean \(formatted(mean)) over the last \(thresholds.lossWindow) steps "
-                    + "vs \(formatted(previous)) before (step \(event.step)) — the LR is likely too high; halve it (h)")
+                message: evidence + " (step \(event.step)\(lr)) — the LR is likely too high; halve it (h)")
         }
-        guard let first = firstMean, event.step >= thresholds.slowProgressMinSteps else { return nil }
+        guard event.step >= thresholds.slowProgressMinSteps else { return nil }
         let fall = (first - mean) / max(abs(first), 1e-12)
         let ratios = latestUpdateRatios.values
         let ratiosLow = ratios.isEmpty || ratios.allSatisfy { $0 < thresholds.updateRatioLow * 10 }

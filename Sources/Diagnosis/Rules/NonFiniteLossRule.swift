@@ -1,17 +1,18 @@
 import Telemetry
 
 /// A NaN or infinite training loss: the classic sign of a learning rate far too high.
+/// Re-arms after a single finite loss: each divergence is its own event (the trainer's
+/// roll-back policy bounds how many there can be).
 struct NonFiniteLossRule: DiagnosisRule {
     let name = "nonfinite_loss"
     private var episode = Episode()
-    private var learningRate: Double?
 
-    mutating func observe(_ event: Event) -> AdviceRecord? {
-        guard case .scalar(let value) = event.value else { return nil }
-        if event.tag == Tag.learningRate { learningRate = value; return nil }
-        guard event.tag == Tag.trainLoss || event.tag == Tag.valLoss else { return nil }
+    mutating func observe(_ event: Event, in run: RunContext) -> AdviceRecord? {
+        guard case .scalar(let value) = event.value,
+              event.tag == Tag.trainLoss || event.tag == Tag.valLoss
+        else { return nil }
         guard episode.update(condition: !value.isFinite) else { return nil }
-        let lr = learningRate.map { " at LR \(formatted($0))" } ?? ""
+        let lr = run.learningRate.map { " at LR \(formatted($0))" } ?? ""
         return AdviceRecord(
             rule: name, severity: .critical,
             message: "\(event.tag) is \(formatted(value)) at step \(event.step)\(lr): the LR is too high — "

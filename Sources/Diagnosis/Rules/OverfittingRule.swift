@@ -1,6 +1,9 @@
 import Telemetry
 
 /// Validation loss rising while training loss keeps falling: the network memorises.
+/// The episode ends only when the val loss is back at its best for `rearmEvaluations`
+/// consecutive evaluations: a val loss that creeps up for hundreds of epochs, with the
+/// train loss's noise flipping "falling" on and off, is one episode, not dozens.
 struct OverfittingRule: DiagnosisRule {
     let name = "overfitting"
     let thresholds: DoctorThresholds
@@ -9,11 +12,14 @@ struct OverfittingRule: DiagnosisRule {
     private var lastValLoss: Double?
     private var bestValLoss: Double?
     private var risingStreak = 0
-    private var episode = Episode()
+    private var episode: Episode
 
-    init(thresholds: DoctorThresholds) { self.thresholds = thresholds }
+    init(thresholds: DoctorThresholds) {
+        self.thresholds = thresholds
+        episode = Episode(rearmAfter: thresholds.rearmEvaluations)
+    }
 
-    mutating func observe(_ event: Event) -> AdviceRecord? {
+    mutating func observe(_ event: Event, in run: RunContext) -> AdviceRecord? {
         guard case .scalar(let value) = event.value, value.isFinite else { return nil }
         if event.tag == Tag.trainLoss {
             trainLossSinceLastEval.append(value)
@@ -31,8 +37,9 @@ struct OverfittingRule: DiagnosisRule {
         guard let previousVal = lastValLoss, let previousTrain = lastTrainMean, let trainMean else { return nil }
         let trainFalling = trainMean < previousTrain
         risingStreak = (value > previousVal && trainFalling) ? risingStreak + 1 : 0
-        let overfitting = risingStreak >= thresholds.overfitEvaluations && value > (bestValLoss ?? value)
-        guard episode.update(condition: overfitting) else { return nil }
+        let best = bestValLoss ?? value
+        let overfitting = risingStreak >= thresholds.overfitEvaluations && value > best
+        guard episode.update(condition: overfitting, cleared: value <= best) else { return nil }
         return AdviceRecord(
             rule: name, severity: .warning,
             message: "val loss rose for \(risingStreak) evaluations (now \(formatted(value)), best "

@@ -1,23 +1,28 @@
 import Telemetry
 
 /// Validation loss that has stopped improving: the tuning guides' rule is to divide the
-/// LR by 2 (or 5) and continue. Re-arms after an improvement or any LR change.
+/// LR by 2 (or 5) and continue. Re-arms at once on any LR change, or after
+/// `rearmEvaluations` consecutive improvements (one lucky evaluation on a noisy floor
+/// is not the end of a plateau).
 struct PlateauRule: DiagnosisRule {
     let name = "plateau"
     let thresholds: DoctorThresholds
     private var best: (loss: Double, step: Int)?
     private var evaluationsWithoutImprovement = 0
-    private var episode = Episode()
+    private var episode: Episode
     private var learningRate: Double?
 
-    init(thresholds: DoctorThresholds) { self.thresholds = thresholds }
+    init(thresholds: DoctorThresholds) {
+        self.thresholds = thresholds
+        episode = Episode(rearmAfter: thresholds.rearmEvaluations)
+    }
 
-    mutating func observe(_ event: Event) -> AdviceRecord? {
+    mutating func observe(_ event: Event, in run: RunContext) -> AdviceRecord? {
         guard case .scalar(let value) = event.value else { return nil }
         if event.tag == Tag.learningRate {
             if let old = learningRate, old != value {
                 evaluationsWithoutImprovement = 0
-                _ = episode.update(condition: false)
+                episode.rearm()
             }
             learningRate = value
             return nil
@@ -30,7 +35,8 @@ struct PlateauRule: DiagnosisRule {
             evaluationsWithoutImprovement = 0
         }
         let stalled = evaluationsWithoutImprovement >= thresholds.plateauPatience
-        guard episode.update(condition: stalled), let best else { return nil }
+        let improved = evaluationsWithoutImprovement == 0
+        guard episode.update(condition: stalled, cleared: improved), let best else { return nil }
         let lr = learningRate.map { " (LR \(formatted($0)) → \(formatted($0 / 2)))" } ?? ""
         return AdviceRecord(
             rule: name, severity: .info,

@@ -2,8 +2,8 @@ import Foundation
 
 /// The figures `tunetop bench` knows, each a function of the thread counts to measure.
 enum BenchCatalog {
-    static let names = ["sgemm", "train", "W1", "W2", "W3", "frame", "dashboard_attached", "probe_overhead", "replay_open"]
-    static let defaultOrder = ["sgemm", "train", "frame", "dashboard_attached", "probe_overhead", "replay_open"]
+    static let names = ["sgemm", "train", "W1", "W2", "W3", "frame", "dashboard_overhead", "probe_overhead", "replay_open"]
+    static let defaultOrder = ["sgemm", "train", "frame", "dashboard_overhead", "probe_overhead", "replay_open"]
     static let sgemmSizes = [64, 128, 256, 512, 1024, 2048]
 
     static func run(_ name: String, threads: [Int]) throws -> [BenchFigure] {
@@ -18,8 +18,8 @@ enum BenchCatalog {
             return try threads.map { try CNNBench.train(threads: $0) }
         case "frame":
             return [DashboardBench.frame(width: 200, height: 60, steps: 1_000_000)]
-        case "dashboard_attached":
-            return [try DashboardAttachedBench.measure()]
+        case "dashboard_overhead":
+            return [try DashboardOverheadBench.measure()]
         case "probe_overhead":
             return [try TrainingBench.probeOverhead()]
         case "replay_open":

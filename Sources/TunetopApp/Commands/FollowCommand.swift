@@ -21,7 +21,11 @@ struct FollowCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Seconds between polls of the file.", valueName: "S"))
     var interval: Double = 0.2
 
-    @Option(name: .long, help: ArgumentHelp("Dashboard theme (a file name in themes/).", valueName: "NAME"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Dashboard theme: the name inside a themes/*.theme file or the file's name without .theme (default: dark).",
+            valueName: "NAME"))
     var theme: String?
 
     func validate() throws {
@@ -29,6 +33,7 @@ struct FollowCommand: ParsableCommand {
     }
 
     func run() throws {
+        try DashboardLauncher.checkTheme(theme)
         try RunPath.requireExisting(path)
         let follower: RunFollower
         do {
@@ -51,13 +56,20 @@ struct FollowCommand: ParsableCommand {
             print(line)
             fflush(nil)
         })
+        var seenAny = false
+        print("following \(path) (Ctrl-C to stop; the writer is not affected)")
+        fflush(nil)
         while !stop.isSet {
             let events = try follower.poll()
             reporter.consume(events)
+            seenAny = seenAny || !events.isEmpty
             for damage in follower.damages.dropFirst(reportedDamages) { Terminal.warn("warning: \(damage)") }
             reportedDamages = follower.damages.count
             if events.contains(where: { $0.tag == Tag.summary }) { return }
             Thread.sleep(forTimeInterval: interval)
         }
+        if seenAny { reporter.finish() }
+        stop.uninstall()
+        if let signal = stop.received { Foundation.exit(128 + signal) }
     }
 }

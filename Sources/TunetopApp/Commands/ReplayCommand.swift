@@ -18,7 +18,11 @@ struct ReplayCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the run's progress lines instead of the dashboard.")
     var headless = false
 
-    @Option(name: .long, help: ArgumentHelp("Dashboard theme (a file name in themes/).", valueName: "NAME"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Dashboard theme: the name inside a themes/*.theme file or the file's name without .theme (default: dark).",
+            valueName: "NAME"))
     var theme: String?
 
     func validate() throws {
@@ -26,6 +30,7 @@ struct ReplayCommand: ParsableCommand {
     }
 
     func run() throws {
+        try DashboardLauncher.checkTheme(theme)
         let contents = try RunPath.read(runPath)
         let name = RunPath.displayName(runPath)
         if !headless && Terminal.isInteractive {
@@ -34,7 +39,8 @@ struct ReplayCommand: ParsableCommand {
             if presented { return }
         }
         var reporter = HeadlessReporter(epochs: nil, write: { print($0) })
-        reporter.throttle = 0
+        reporter.usesRecordedTime = true
         reporter.consume(contents.events)
+        reporter.finish()
     }
 }

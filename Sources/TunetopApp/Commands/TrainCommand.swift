@@ -8,7 +8,10 @@ struct TrainCommand: ParsableCommand {
         abstract: "Train a model (the bundled digits MLP without a config) with the live dashboard.",
         discussion: """
             The run is recorded under RUNS/<name>/ (TensorBoard event files, config.toml, \
-            checkpoints/). Exit status: 0 completed, early-stopped or stopped by the user; 1 error; \
+            checkpoints/). The config is validated before anything is created. The theme is the \
+            config's dashboard.theme (--set dashboard.theme=NAME): a themes/*.theme file's name \
+            without .theme, or the name inside it. Exit status: 0 completed, early-stopped or \
+            stopped by the user; 1 error (an invalid config: one line naming file, line and key); \
             3 diverged; 128+N when ended by signal N (the run is still closed and complete).
             """)
 

@@ -5,11 +5,16 @@ public struct ConfigOrigin: Sendable, Equatable, CustomStringConvertible {
     public var source: String
     /// The 1-based line in `source`, when it is a file.
     public var line: Int?
+    /// Whether the value came from a command-line override (`--set`, `--lr`, a sweep trial)
+    /// rather than from a file: a `kind` switched by an override drops the file's options
+    /// of the old kind (see `TableReader.rejectUnknownKeys`).
+    public var isOverride: Bool
 
     /// Creates an origin.
-    public init(source: String, line: Int? = nil) {
+    public init(source: String, line: Int? = nil, isOverride: Bool = false) {
         self.source = source
         self.line = line
+        self.isOverride = isOverride
     }
 
     public var description: String { line.map { "\(source):\($0)" } ?? source }

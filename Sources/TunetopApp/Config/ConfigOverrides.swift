@@ -8,7 +8,7 @@ enum ConfigOverrides {
 
     static func apply(_ overrides: [(key: String, value: String)], to table: inout TOMLTable) throws {
         for (key, text) in overrides {
-            let origin = ConfigOrigin(source: "--set \(key)=\(text)")
+            let origin = ConfigOrigin(source: "--set \(key)=\(text)", isOverride: true)
             let steps = try parse(key, origin: origin)
             let value = (try? TOMLParser.parseValue(text, origin: origin))
                 ?? TOMLValue(kind: .string(text), origin: origin)

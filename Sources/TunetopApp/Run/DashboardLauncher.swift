@@ -38,24 +38,23 @@ enum DashboardLauncher {
         return exit != nil
     }
 
+    /// Refuses a `--theme` that names no theme before anything else happens, with or without
+    /// a terminal: a typo is a mistake even when the dashboard would not have shown.
+    static func checkTheme(_ name: String?) throws {
+        guard let name else { return }
+        if let problem = BundledThemes.problem(with: name, in: BundledThemes.catalog(), unknown: "not found") {
+            throw CLIFailure("theme '\(name)' \(problem)")
+        }
+    }
+
     private static func dashboardOptions(
         theme name: String?, speed: Double, smoothing: Double?, exitWhenFinished: Bool
     ) throws -> DashboardOptions {
-        var themes: [Theme] = [.dark]
-        if let directory = Theme.bundledDirectory() ?? SampleData.themesDirectory() {
-            let library = Theme.library(directory: directory)
-            for problem in library.problems { Terminal.warn("warning: \(problem)") }
-            if !library.themes.isEmpty { themes = library.themes }
-        }
-        var chosen = Theme.named("dark", in: themes) ?? themes[0]
-        if let name, name != "default" {
-            guard let named = Theme.named(name, in: themes) else {
-                let known = themes.map(\.name).sorted().joined(separator: ", ")
-                throw CLIFailure("theme '\(name)' not found (known: \(known))")
-            }
-            chosen = named
-        }
-        var options = DashboardOptions(theme: chosen, themes: themes, replaySpeed: speed)
+        let catalog = BundledThemes.catalog()
+        for problem in catalog.problems { Terminal.warn("warning: \(problem)") }
+        try checkTheme(name)
+        let chosen = catalog.theme(named: name ?? "default") ?? catalog.themes[0]
+        var options = DashboardOptions(theme: chosen, themes: catalog.themes, replaySpeed: speed)
         if let smoothing { options.smoothing = smoothing }
         options.exitWhenFinished = exitWhenFinished
         return options

@@ -13,15 +13,34 @@ struct RecordedRun {
     let baseName: String
     let options: RunOptions
     let headless: Bool
+    /// Close the dashboard as soon as the run ends (a sweep moves on to its next trial).
+    var exitWhenFinished = false
+    /// Events recorded at the start of the run and shown first (a sweep's standings).
+    var preamble: [Event] = []
+    /// What the dashboard header calls the run (default: the run directory's name).
+    var title: String?
+
+    /// How the run ended, and how the user left its dashboard (nil: no dashboard, or it
+    /// closed because the run ended).
+    struct Outcome {
+        var summary: RunSummary
+        var dashboardExit: ExitRequest?
+    }
 
     /// Trains and returns the recorded summary.
     func run() throws -> RunSummary {
+        try runWithOutcome().summary
+    }
+
+    /// Trains; the outcome says also how the user left the dashboard.
+    func runWithOutcome() throws -> Outcome {
         let built = try RunBuilding.build(config)
         let directory = try RunDirectory.create(root: options.runs, preferred: options.name, base: baseName)
         let resolved = config.renderTOML()
         try directory.saveConfig(resolved)
         let writer = try RunBuilding.openWriter(directory)
         writer.write([Event(step: 0, wallTime: Date().timeIntervalSince1970, tag: Tag.config, value: .text(resolved))])
+        writer.write(preamble)
 
         var trainerConfig = built.trainerConfig
         trainerConfig.checkpointDirectory = directory.checkpointsPath
@@ -32,7 +51,9 @@ struct RecordedRun {
                 validation: built.validation, config: trainerConfig, sink: RunFileSink(writer: writer),
                 observers: [DoctorObserver()])
         } catch {
+            // `RunBuilder.build` checks what the trainer does, so this is a safety net.
             try? writer.close()
+            directory.discard()
             throw CLIFailure("\(error)")
         }
 
@@ -43,17 +64,33 @@ struct RecordedRun {
         trainer.start()
         var signalled: Int32?
         var showLines = !interactive
+        var dashboardExit: ExitRequest?
+        var announcedSteps: Int?
         if interactive {
+            var unshown = preamble
             let exit = try DashboardLauncher.run(
-                .live(name: directory.name), theme: config.dashboard.theme, smoothing: config.dashboard.smoothing,
-                pollEvents: { trainer.drain() },
+                .live(name: title ?? directory.name), theme: config.dashboard.theme, smoothing: config.dashboard.smoothing,
+                exitWhenFinished: exitWhenFinished,
+                pollEvents: {
+                    let events = unshown + trainer.drain()
+                    unshown = []
+                    if let total = events.last(where: { $0.tag == Tag.totalSteps }), case .scalar(let steps) = total.value {
+                        announcedSteps = Int(steps)
+                    }
+                    return events
+                },
                 sendCommand: { trainer.send($0, source: .key) })
+            dashboardExit = exit
             switch exit {
             case nil:
                 showLines = true
             case .keepTrainingHeadless?:
+                // With no screen left nobody could resume a paused run.
+                if trainer.status.state == .paused { trainer.send(.resume, source: .key) }
                 print("run \(directory.name) continues headless: \(directory.path)")
                 showLines = true
+            case .runEnded?:
+                dashboardExit = nil
             case .stopTraining?:
                 if !(trainer.status.state == .finished) { trainer.send(.stopEarly, source: .key) }
             case .quit?:
@@ -64,7 +101,7 @@ struct RecordedRun {
             }
         }
         if showLines {
-            signalled = followHeadless(trainer, epochs: trainerConfig.epochs)
+            signalled = followHeadless(trainer, epochs: trainerConfig.epochs, totalSteps: announcedSteps)
         }
         let summary: RunSummary
         do {
@@ -84,18 +121,21 @@ struct RecordedRun {
         if let signalled {
             Foundation.exit(128 + signalled)
         }
-        return summary
+        return Outcome(summary: summary, dashboardExit: dashboardExit)
     }
 
     /// Progress lines until the trainer ends; a signal interrupts the run cleanly. Returns
     /// the signal that ended it, if any.
-    private func followHeadless(_ trainer: Trainer, epochs: Int) -> Int32? {
+    private func followHeadless(_ trainer: Trainer, epochs: Int, totalSteps: Int?) -> Int32? {
         let latch = SignalLatch.install([SIGINT, SIGTERM, SIGHUP]) { _ in trainer.interrupt() }
         defer { latch.uninstall() }
         var reporter = HeadlessReporter(epochs: epochs, write: { line in
             print(line)
             fflush(nil)
         })
+        // After a dashboard, the events so far are gone from the live buffer.
+        let status = trainer.status
+        reporter.resume(epoch: status.epoch, step: status.step, totalSteps: totalSteps)
         while !(trainer.status.state == .finished) {
             reporter.consume(trainer.drain())
             Thread.sleep(forTimeInterval: 0.05)

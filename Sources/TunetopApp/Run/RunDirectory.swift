@@ -21,6 +21,10 @@ struct RunDirectory {
         formatter.dateFormat = "yyyyMMdd-HHmmss"
         formatter.locale = Locale(identifier: "en_US_POSIX")
         let stem = preferred ?? "\(base)-\(formatter.string(from: now))"
+        var isDirectory: ObjCBool = false
+        if manager.fileExists(atPath: root, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw CLIFailure("\(root): not a directory (--runs names the folder that holds run directories)")
+        }
         do {
             try manager.createDirectory(atPath: root, withIntermediateDirectories: true)
         } catch {
@@ -40,6 +44,12 @@ struct RunDirectory {
             throw CLIFailure("\(path): cannot create the run directory (\(error.localizedDescription))")
         }
         return directory
+    }
+
+    /// Removes the directory of a run that could not start, so `tunetop runs` does not list
+    /// a run that never trained.
+    func discard() {
+        try? FileManager.default.removeItem(atPath: path)
     }
 
     /// Saves the resolved config beside the event files.

@@ -12,7 +12,7 @@ final class ConfigRenderTests: XCTestCase {
             LayerSpec(.dense(units: 10), weightInit: .heUniform, biasInit: .ones),
         ])
         config.data.dataset = .mnist
-        config.data.path = "some/dir"
+        config.data.path = "some/\"quoted\" dir"
         config.data.limit = 500
         config.data.normalization = .standardizePerChannel
         config.data.classBalance = .oversample
@@ -30,7 +30,7 @@ final class ConfigRenderTests: XCTestCase {
         config.nanPolicy = .rollback
         config.evalEvery = 50
         config.seed = 1234
-        config.dashboard.theme = "solarized \"dark\""
+        config.dashboard.theme = "high-contrast"
         for includeDefaults in [true, false] {
             let text = config.renderTOML(includeDefaults: includeDefaults)
             XCTAssertEqual(try RunConfig.parse(text, source: "rendered.toml"), config, text)

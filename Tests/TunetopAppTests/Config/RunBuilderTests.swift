@@ -112,3 +112,15 @@ final class RunBuilderTrainerTests: XCTestCase {
         XCTAssertGreaterThan(summary.bestValAccuracy ?? 0, 0.85)
     }
 }
+
+final class RunBuilderPreflightTests: XCTestCase {
+    /// A split that leaves nothing to train on fails in `build`, before any run directory.
+    func testNoTrainingExampleLeftIsAConfigErrorNamingTheKey() throws {
+        let config = try RunConfig.parse("[data]\nlimit = 1\nvalidation_fraction = 0.6\n", source: "t.toml")
+        XCTAssertThrowsError(try RunBuilder.build(config, sampleData: ConfigFixture.sampleData.path)) { error in
+            XCTAssertEqual(
+                (error as? ConfigError)?.description,
+                "key 'data.limit' leaves no training examples: all 1 go to the validation split")
+        }
+    }
+}

@@ -90,10 +90,19 @@ final class SweepSpecTests: XCTestCase {
         XCTAssertEqual(
             table.split(separator: "\n").map(String.init),
             [
-                "RANK  TRIAL  PARAMS                  BEST VAL LOSS  BEST VAL ACC  END         STEPS",
-                "1     2      optimizer.kind=adam     0.1200         96.50%        early_stop  640",
-                "2     1      optimizer.kind=sgd      0.3100         90.00%        completed   900",
-                "-     3      optimizer.kind=rmsprop  -              -             running     0",
+                "RANK  TRIAL  PARAMS        BEST VAL LOSS  BEST VAL ACC  END         STEPS",
+                "1     2      kind=adam     0.1200         96.50%        early_stop  640",
+                "2     1      kind=sgd      0.3100         90.00%        completed   900",
+                "-     3      kind=rmsprop  -              -             running     0",
             ])
+    }
+
+    func testLeaderboardParametersAreShortButUnambiguous() {
+        XCTAssertEqual(
+            Leaderboard.parameters([("optimizer.learning_rate", "0.0012345678"), ("batch_size", "64")]),
+            "learning_rate=0.00123 batch_size=64")
+        XCTAssertEqual(
+            Leaderboard.parameters([("model.layers[0].units", "128"), ("model.layers[2].units", "64"), ("optimizer.kind", #""sgd""#)]),
+            "model.layers[0].units=128 model.layers[2].units=64 kind=sgd", "same last component: full keys")
     }
 }

@@ -63,4 +63,38 @@ final class DashboardEndToEndTests: XCTestCase {
         try replay.send("q")
         try replay.waitFor("the replay to exit") { $0.contains("[exit 0]") }
     }
+
+    func testSweepTrialsAdvanceOnTheirOwnOnStopAndEndOnQuit() throws {
+        let sweep = runs.appendingPathComponent("four.toml")
+        let base = BuiltBinary.repositoryRoot.appendingPathComponent("sample-data/configs/digits-mlp.toml").path
+        try """
+            base = "\(base)"
+            method = "grid"
+            [params]
+            epochs = [1, 20000, 20000, 20000]
+            """.write(to: sweep, atomically: true, encoding: .utf8)
+        let session = try TmuxSession(
+            command: [BuiltBinary.url.path, "sweep", sweep.path, "--runs", runs.path, "--set", "early_stopping.enabled=false"],
+            width: 140, height: 45, directory: BuiltBinary.repositoryRoot,
+            environment: ["TUNETOP_SAMPLE_DATA": BuiltBinary.repositoryRoot.appendingPathComponent("sample-data").path])
+        try session.waitFor("trial 2 after trial 1 ended by itself, with the leader in the header") {
+            $0.contains("four-t02 · trial 2/4 · leader t01 val loss") && $0.contains("LR/2")
+        }
+        try session.waitFor("the standings in the event log") { $0.contains("sweep four: trial 2/4") && $0.contains("#1 t01") }
+        try session.send("s")
+        try session.waitFor("the stop confirmation") { $0.lowercased().contains("stop") && $0.contains("y") }
+        try session.send("y")
+        try session.waitFor("trial 3 after trial 2 was stopped") { $0.contains("four-t03 · trial 3/4") }
+        try session.send("q")
+        try session.waitFor("the quit question") { $0.contains("stop training and quit") }
+        try session.send("s")
+        let final = try session.waitFor("the sweep to end", timeout: 120) { $0.contains("[exit ") }
+        XCTAssertTrue(final.contains("sweep stopped by the user after trial 3 of 4"), final)
+        XCTAssertTrue(final.contains("[exit 0]"), final)
+        let listing = try BuiltBinary.run(["runs", runs.path])
+        for (name, reason) in [("four-t01", "completed"), ("four-t02", "user_stop"), ("four-t03", "user_stop")] {
+            XCTAssertTrue(listing.stdout.split(separator: "\n").contains { $0.contains(name) && $0.contains(reason) }, listing.stdout)
+        }
+        XCTAssertFalse(listing.stdout.contains("four-t04"), listing.stdout)
+    }
 }

@@ -1,13 +1,14 @@
 /// Reads `[data]` and `[data.augmentation]`.
 enum DataDecoder {
+    /// The options only `dataset = "csv"` takes (dropped when `--set data.dataset=…` leaves csv).
+    static let csvOptions: Set<String> = ["label_column", "has_header"]
+
     static func decode(_ reader: TableReader) throws -> DataSettings {
         var data = DataSettings()
         data.dataset = try reader.choice("dataset", default: data.dataset)
         data.path = try reader.optionalString("path")
         if data.dataset == .csv {
-            guard data.path != nil else {
-                throw reader.error("path", "is required when dataset = \"csv\" (a CSV file with a label column)")
-            }
+            _ = reader.require("path", "is required when dataset = \"csv\" (a CSV file with a label column)")
             data.labelColumn = try reader.string("label_column", default: data.labelColumn)
             data.hasHeader = try reader.bool("has_header", default: data.hasHeader)
         }
@@ -16,14 +17,12 @@ enum DataDecoder {
         data.normalization = try reader.choice("normalization", default: data.normalization)
         data.classBalance = try reader.choice("class_balance", default: data.classBalance)
         if let augmentation = try reader.subtable("augmentation") {
+            // Whether the data are images depends on the model too: `CrossChecks` decides.
             data.augmentation = try decodeAugmentation(augmentation)
-            if data.dataset == .csv, data.augmentation.needsImages {
-                throw ConfigError(
-                    origin: augmentation.origin, key: augmentation.path,
-                    message: "flip, crop_padding, max_shift and max_rotation_degrees need images; a csv data set is flat (only noise_std applies)")
-            }
         }
-        try reader.rejectUnknownKeys(context: data.dataset == .csv ? nil : "dataset '\(data.dataset.rawValue)'")
+        try reader.rejectUnknownKeys(
+            context: data.dataset == .csv ? nil : "dataset '\(data.dataset.rawValue)'", otherKindsOptions: csvOptions,
+            kindKey: "dataset")
         return data
     }
 

@@ -9,8 +9,19 @@ enum ModelDecoder {
         return (try layerReaders.map(layer), layerReaders)
     }
 
+    /// Every option some layer kind takes: when `--set model.layers[i].kind=…` switches a
+    /// layer's kind, the file's options that only the old kind took are dropped.
+    static let layerOptions: Set<String> = [
+        "units", "weight_init", "bias_init", "slope", "initial_slope", "alpha", "pieces", "rate", "momentum", "epsilon",
+        "filters", "kernel", "stride", "padding", "bias",
+    ]
+
     static func layer(_ reader: TableReader) throws -> LayerSpec {
         guard let name = try reader.optionalChoice("kind", LayerKindName.self) else {
+            if let typo = reader.table.entries.first(where: { DidYouMean.suggestion(for: $0.key, among: ["kind"]) != nil }) {
+                throw ConfigError(
+                    origin: typo.value.origin, key: reader.qualified(typo.key), message: "is unknown; did you mean 'kind'?")
+            }
             throw ConfigError(
                 origin: reader.origin, key: reader.qualified("kind"), message: "is required",
                 allowed: LayerKindName.allowedValues)
@@ -25,7 +36,7 @@ enum ModelDecoder {
         default:
             break
         }
-        try reader.rejectUnknownKeys(context: "a \(name.rawValue) layer")
+        try reader.rejectUnknownKeys(context: "a \(name.rawValue) layer", otherKindsOptions: layerOptions)
         return spec
     }
 
@@ -71,12 +82,12 @@ enum ModelDecoder {
         }
     }
 
+    /// A required size; when absent, 1 stands in until `rejectUnknownKeys` reports the
+    /// missing key (after any misspelt one).
     private static func required(
         _ reader: TableReader, _ key: String, for name: LayerKindName, _ bound: ValueBound<Int>
     ) throws -> Int {
-        guard reader.table[key] != nil else {
-            throw ConfigError(origin: reader.origin, key: reader.qualified(key), message: "is required for a \(name.rawValue) layer")
-        }
+        guard reader.require(key, "is required for a \(name.rawValue) layer") else { return 1 }
         return try reader.int(key, default: 0, bound)
     }
 

@@ -1,6 +1,15 @@
 /// Readers for the smaller sections: loss, optimizer, regularization, schedule, plateau,
 /// early stopping, dashboard. Options that don't apply to the chosen kind are unknown keys.
 enum SectionDecoders {
+    /// Every option some loss, optimizer or schedule kind takes. When an override switches
+    /// the kind (`--set optimizer.kind=sgd`, a sweep over it), the file's options that only
+    /// the old kind took are dropped (`TableReader.rejectUnknownKeys`).
+    static let lossOptions: Set<String> = ["label_smoothing", "class_weights", "gamma", "alpha"]
+    static let optimizerOptions: Set<String> = ["momentum", "nesterov", "betas", "epsilon", "rho"]
+    static let scheduleOptions: Set<String> = [
+        "step_size", "gamma", "min_lr", "warmup_steps", "end_lr", "max_lr", "pct_start",
+    ]
+
     static func loss(_ reader: TableReader) throws -> LossSettings {
         let name = try reader.choice("kind", default: LossSettings.Name.crossEntropy)
         let loss: LossSettings
@@ -19,7 +28,7 @@ enum SectionDecoders {
         case .mse: loss = .meanSquaredError
         case .bce: loss = .binaryCrossEntropy
         }
-        try reader.rejectUnknownKeys(context: "loss kind '\(name.rawValue)'")
+        try reader.rejectUnknownKeys(context: "loss kind '\(name.rawValue)'", otherKindsOptions: lossOptions)
         return loss
     }
 
@@ -51,7 +60,7 @@ enum SectionDecoders {
                 epsilon: try reader.double("epsilon", default: 1e-8, .above(0)),
                 momentum: try reader.double("momentum", default: 0, .from(0, below: 1)))
         }
-        try reader.rejectUnknownKeys(context: "optimizer kind '\(name.rawValue)'")
+        try reader.rejectUnknownKeys(context: "optimizer kind '\(name.rawValue)'", otherKindsOptions: optimizerOptions)
         return OptimizerSettings(algorithm, learningRate: learningRate)
     }
 
@@ -91,7 +100,7 @@ enum SectionDecoders {
                 maxLR: try reader.double("max_lr", default: learningRate, .above(0)),
                 pctStart: try reader.double("pct_start", default: 0.3, .between(0, 1)))
         }
-        try reader.rejectUnknownKeys(context: "schedule kind '\(name.rawValue)'")
+        try reader.rejectUnknownKeys(context: "schedule kind '\(name.rawValue)'", otherKindsOptions: scheduleOptions)
         return ScheduleSettings(curve)
     }
 
@@ -121,6 +130,12 @@ enum SectionDecoders {
     static func dashboard(_ reader: TableReader) throws -> DashboardSettings {
         var settings = DashboardSettings()
         settings.theme = try reader.string("theme", default: settings.theme)
+        if settings.theme != DashboardSettings().theme,
+           let problem = BundledThemes.problem(
+               with: settings.theme, in: BundledThemes.catalog(), unknown: "has unknown value '\(settings.theme)'")
+        {
+            throw reader.error("theme", problem)
+        }
         settings.smoothing = try reader.double("smoothing", default: settings.smoothing, .from(0, below: 1))
         try reader.rejectUnknownKeys()
         return settings

@@ -9,6 +9,8 @@ final class TableReader {
     /// Where the table was opened, for errors about the table as a whole.
     let origin: ConfigOrigin
     private var asked: [String] = []
+    /// A required key that is absent, reported only after the unknown keys (see `require`).
+    private var missing: ConfigError?
 
     init(table: TOMLTable, path: String, origin: ConfigOrigin) {
         self.table = table
@@ -27,6 +29,16 @@ final class TableReader {
 
     /// Whether the key is written (also marks it known).
     func contains(_ key: String) -> Bool { value(key) != nil }
+
+    /// Whether a key that must be written is there. When it is not, the error (at the
+    /// table's line) waits for `rejectUnknownKeys`, which throws it only when every written
+    /// key is known: a misspelt required key (`unit = 32`) is reported as the unknown key it
+    /// is, with its did-you-mean, rather than as a missing `units`.
+    func require(_ key: String, _ message: String) -> Bool {
+        guard value(key) == nil else { return true }
+        if missing == nil { missing = ConfigError(origin: origin, key: qualified(key), message: message) }
+        return false
+    }
 
     /// An error about `key`, at the line of its value (or of the table).
     func error(_ key: String, _ message: String, allowed: [String] = []) -> ConfigError {
@@ -59,7 +71,24 @@ final class TableReader {
         }
         guard number.isFinite else { throw error(key, "must be a finite number (got \(found.tomlText))") }
         guard bound.accepts(number) else { throw error(key, "\(bound.requirement) (got \(found.tomlText))") }
+        try checkSinglePrecision(key, number, bound, written: found.tomlText)
         return number
+    }
+
+    /// The engine computes in `Float`: a number that overflows there, or rounds out of its
+    /// range (`learning_rate = 1e-50` becomes 0, `betas = [0.9, 0.9999999999]` ends at 1),
+    /// would pass here and fail only when the run is built.
+    private func checkSinglePrecision(_ key: String, _ number: Double, _ bound: ValueBound<Double>, written: String) throws {
+        if let problem = Self.singlePrecisionProblem(number, bound, written: written) { throw error(key, problem) }
+    }
+
+    static func singlePrecisionProblem(_ number: Double, _ bound: ValueBound<Double>, written: String) -> String? {
+        let single = Float(number)
+        if !single.isFinite {
+            return "must be within ±3.4e38 (got \(written), which is infinite in single precision, the engine's number type)"
+        }
+        guard !bound.accepts(Double(single)) else { return nil }
+        return "\(bound.requirement) (got \(written), which is \(single) in single precision, the engine's number type)"
     }
 
     /// A number where 0 means "off" (nil); otherwise checked against `bound`.
@@ -120,6 +149,9 @@ final class TableReader {
             guard number.isFinite, bound.accepts(number) else {
                 throw error(key, "element \(offset) \(bound.requirement.isEmpty ? "must be finite" : bound.requirement) (got \(item.tomlText))")
             }
+            if let problem = Self.singlePrecisionProblem(number, bound, written: item.tomlText) {
+                throw error(key, "element \(offset) \(problem)")
+            }
             return number
         }
     }
@@ -148,9 +180,18 @@ final class TableReader {
     // MARK: - Unknown keys
 
     /// Throws for the first key (in written order) nobody asked for, suggesting the
-    /// closest known key. `context` explains what the known keys depend on.
-    func rejectUnknownKeys(context: String? = nil) throws {
+    /// closest known key, then for a missing required key (`require`). `context` explains
+    /// what the known keys depend on.
+    ///
+    /// `otherKindsOptions` are the options that only other values of `kindKey` take. When an
+    /// override (`--set optimizer.kind=sgd`, a sweep over it) switched the kind, those of
+    /// them written in the file are dropped instead of refused: they belonged to the kind the
+    /// file chose, and the override replaced it. Options given as overrides themselves, and
+    /// keys no kind takes (typos), are still errors.
+    func rejectUnknownKeys(context: String? = nil, otherKindsOptions: Set<String> = [], kindKey: String = "kind") throws {
+        let kindOverridden = table[kindKey]?.origin.isOverride == true
         for (key, found) in table.entries where !asked.contains(key) {
+            if kindOverridden, otherKindsOptions.contains(key), !found.origin.isOverride { continue }
             let known = Set(asked).sorted()
             let scope = context.map { " for \($0)" } ?? ""
             var message = "is unknown\(scope)\(DidYouMean.clause(for: key, among: known))"
@@ -160,6 +201,7 @@ final class TableReader {
             }
             throw ConfigError(origin: found.origin, key: qualified(key), message: message)
         }
+        if let missing { throw missing }
     }
 }
 

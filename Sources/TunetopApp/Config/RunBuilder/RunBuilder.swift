@@ -45,6 +45,9 @@ public enum RunBuilder {
             maxRotationDegrees: Float(settings.maxRotationDegrees), noiseStd: Float(settings.noiseStd))
         var trainerConfig = TrainerSettingsFactory.make(config, trainCount: data.train.count)
         trainerConfig.augmentation = augmentation.isIdentity ? nil : augmentation
+        // What `Trainer.init` would refuse, refused now: callers create the run directory
+        // after `build`, so a run that cannot start leaves nothing behind.
+        try trainerConfig.validate()
         return BuiltRun(
             model: model,
             optimizer: try OptimizationFactory.optimizer(config),

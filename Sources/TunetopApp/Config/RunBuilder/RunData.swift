@@ -35,6 +35,11 @@ struct RunData {
         let prepared = try PreparedData(
             full, validationFraction: settings.validationFraction, seed: splitSeed,
             normalization: mode(settings.normalization), classBalance: balance(settings.classBalance))
+        guard prepared.train.count > 0 else {
+            throw ConfigError(
+                origin: nil, key: settings.limit > 0 ? "data.limit" : "data.validation_fraction",
+                message: "leaves no training examples: all \(full.count) go to the validation split")
+        }
         return RunData(
             train: prepared.train, validation: prepared.validation, normalization: prepared.normalization,
             classWeights: prepared.classWeights)

@@ -43,7 +43,7 @@ public enum NaNPolicy: String, ConfigChoice {
 
 /// `[dashboard]`: how the live view looks.
 public struct DashboardSettings: Sendable, Equatable {
-    /// A theme name from `themes/`.
+    /// A theme from `themes/`: the `name =` inside a file or the file's stem; `default` is dark.
     public var theme = "default"
     /// Exponential smoothing of the train-loss line, in [0, 1).
     public var smoothing = 0.6

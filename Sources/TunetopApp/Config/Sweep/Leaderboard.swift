@@ -34,20 +34,13 @@ public struct LeaderboardEntry: Sendable {
 public enum Leaderboard {
     /// The ranked table, header first, one line per trial.
     public static func render(_ entries: [LeaderboardEntry]) -> String {
-        let ranked = entries.sorted { a, b in
-            switch (a.bestValLoss, b.bestValLoss) {
-            case (let x?, let y?) where x != y: return x < y
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: return a.trial < b.trial
-            }
-        }
+        let ranked = ranked(entries)
         let header = ["RANK", "TRIAL", "PARAMS", "BEST VAL LOSS", "BEST VAL ACC", "END", "STEPS"]
         let rows = ranked.enumerated().map { rank, entry in
             [
                 entry.bestValLoss == nil ? "-" : "\(rank + 1)",
                 "\(entry.trial)",
-                entry.parameters.map { "\($0.key)=\(display($0.value))" }.joined(separator: " "),
+                parameters(entry.parameters),
                 entry.bestValLoss.map { String(format: "%.4f", $0) } ?? "-",
                 entry.bestValAccuracy.map { String(format: "%.2f%%", $0 * 100) } ?? "-",
                 entry.endReason ?? "running",
@@ -63,8 +56,32 @@ public enum Leaderboard {
         }.joined(separator: "\n")
     }
 
-    /// String values without their TOML quotes.
+    /// Best validation loss first; trials without one last, in trial order.
+    public static func ranked(_ entries: [LeaderboardEntry]) -> [LeaderboardEntry] {
+        entries.sorted { a, b in
+            switch (a.bestValLoss, b.bestValLoss) {
+            case (let x?, let y?) where x != y: return x < y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return a.trial < b.trial
+            }
+        }
+    }
+
+    /// A trial's settings, short enough for a terminal line: each key by its last component
+    /// (the full key where two would read alike), rates to three significant digits.
+    public static func parameters(_ parameters: [(key: String, value: String)]) -> String {
+        let lastComponents = parameters.map { String($0.key.split(separator: ".").last ?? Substring($0.key)) }
+        return parameters.enumerated().map { index, parameter in
+            let short = lastComponents[index]
+            let key = lastComponents.filter { $0 == short }.count > 1 ? parameter.key : short
+            return "\(key)=\(display(parameter.value))"
+        }.joined(separator: " ")
+    }
+
+    /// String values without their TOML quotes; fractions to three significant digits.
     private static func display(_ value: String) -> String {
-        value.count >= 2 && value.hasPrefix("\"") && value.hasSuffix("\"") ? String(value.dropFirst().dropLast()) : value
+        if let number = Double(value), number.rounded() != number { return String(format: "%.3g", number) }
+        return value.count >= 2 && value.hasPrefix("\"") && value.hasSuffix("\"") ? String(value.dropFirst().dropLast()) : value
     }
 }

@@ -5,16 +5,16 @@ import Telemetry
 import TermCanvas
 import Training
 
-/// `dashboard_attached`: training throughput with the dashboard attached, as a percentage
-/// of the same run headless. The goal is ≥ 97%: the dashboard thread drains, folds and
-/// renders while the trainer must not wait for it.
+/// `dashboard_overhead`: the training throughput the dashboard costs, in percent of the same
+/// run headless. The budget is under 3%: the dashboard thread drains, folds and renders
+/// while the trainer must not wait for it.
 ///
 /// The attached run drives the real `DashboardApp` loop — draining the live buffer, updating
 /// the state, rendering every frame at 200×60 and the default refresh rate — on a screen that
 /// discards frames, because what the trainer competes with is that work, not the terminal's
 /// bytes (ncurses writes only changed cells). Runs alternate, headless then attached, and the
-/// figure is the ratio of the medians, so the machine's drift hits both sides alike.
-enum DashboardAttachedBench {
+/// figure compares the medians, so the machine's drift hits both sides alike.
+enum DashboardOverheadBench {
     static func measure(epochs: Int = 300, repetitions: Int = 3) throws -> BenchFigure {
         var config = RunConfig.default
         config.epochs = epochs
@@ -55,8 +55,8 @@ enum DashboardAttachedBench {
         let headlessRate = EngineBench.median(headless)
         let attachedRate = EngineBench.median(attached)
         return BenchFigure(
-            figure: "dashboard_attached", n: built.train.count, threads: GEMM.threadCount,
-            value: attachedRate / headlessRate * 100, unit: "%",
+            figure: "dashboard_overhead", n: built.train.count, threads: GEMM.threadCount,
+            value: (1 - attachedRate / headlessRate) * 100, unit: "%",
             details: [
                 "headless_examples_per_s": headlessRate, "attached_examples_per_s": attachedRate,
                 "frames_per_run": EngineBench.median(frames), "epochs": Double(epochs), "reps": Double(repetitions),

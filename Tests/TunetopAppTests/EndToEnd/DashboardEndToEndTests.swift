@@ -21,7 +21,7 @@ final class DashboardEndToEndTests: XCTestCase {
                       "--set", "early_stopping.enabled=false"],
             width: 120, height: 40, directory: BuiltBinary.repositoryRoot,
             environment: ["TUNETOP_SAMPLE_DATA": BuiltBinary.repositoryRoot.appendingPathComponent("sample-data").path])
-        try session.waitFor("the live dashboard with the run's name") { $0.contains("live") && $0.contains("LR/2") }
+        try session.waitFor("the live dashboard with the run's name") { $0.contains("live") && $0.contains("p pause") }
         try session.waitFor("a few steps") { screen in screen.contains("step") }
 
         try session.send("h")
@@ -32,7 +32,7 @@ final class DashboardEndToEndTests: XCTestCase {
         try session.resize(width: 50, height: 12)
         try session.waitFor("the too-small message") { $0.lowercased().contains("small") || $0.contains("80") }
         try session.resize(width: 120, height: 40)
-        try session.waitFor("the full dashboard again") { $0.contains("LR/2") }
+        try session.waitFor("the full dashboard again") { $0.contains("p pause") && $0.contains("t theme") }
 
         try session.send("s")
         try session.waitFor("the stop confirmation") { $0.contains("y") && $0.lowercased().contains("stop") }

@@ -49,6 +49,7 @@ public final class CursesScreen: Screen {
         noecho()
         nonl()
         keypad(window, true)
+        Self.defineAlternateKeySequences()
         curs_set(0)
         set_escdelay(Int32(options.escapeDelayMilliseconds))
         var depth = options.colorDepth ?? .none
@@ -136,4 +137,18 @@ public final class CursesScreen: Screen {
 extension CellBuffer {
     /// The element type, named for readability in the backend.
     typealias Element = Cell
+}
+
+extension CursesScreen {
+    /// Home and End arrive as different sequences from xterm (`ESC O H`), VT220-style
+    /// terminals and tmux/screen (`ESC [ 1 ~`), and rxvt (`ESC [ 7 ~`), and TERM often names a
+    /// terminal other than the one sending (xterm-256color inside tmux): teach ncurses all
+    /// of them so the replay's Home/End work wherever the user runs it.
+    fileprivate static func defineAlternateKeySequences() {
+        let sequences: [(String, Int32)] = [
+            ("\u{1B}[1~", KEY_HOME), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[H", KEY_HOME), ("\u{1B}OH", KEY_HOME),
+            ("\u{1B}[4~", KEY_END), ("\u{1B}[8~", KEY_END), ("\u{1B}[F", KEY_END), ("\u{1B}OF", KEY_END),
+        ]
+        for (sequence, code) in sequences { _ = define_key(sequence, code) }
+    }
 }

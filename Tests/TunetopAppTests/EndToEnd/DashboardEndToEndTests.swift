@@ -55,9 +55,11 @@ final class DashboardEndToEndTests: XCTestCase {
         XCTAssertEqual(learningRates.last ?? 0, 0.0005, accuracy: 1e-9, "the recorded LR is halved")
 
         let replay = try TmuxSession(
-            command: [BuiltBinary.url.path, "replay", runs.appendingPathComponent("live").path],
+            // Slow enough that only End can bring the LR change on screen within the test.
+            command: [BuiltBinary.url.path, "replay", runs.appendingPathComponent("live").path, "--speed", "0.0001"],
             width: 120, height: 40, directory: BuiltBinary.repositoryRoot)
-        try replay.waitFor("the replay") { $0.lowercased().contains("replay") }
+        let start = try replay.waitFor("the replay") { $0.lowercased().contains("replay") }
+        XCTAssertFalse(start.contains("500µ"), "the halving is not on screen before End:\n\(start)")
         try replay.send("End")
         try replay.waitFor("the recorded LR change in the replay's log") { $0.contains("500µ") }
         try replay.send("q")

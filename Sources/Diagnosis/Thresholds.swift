@@ -6,6 +6,9 @@ public struct DoctorThresholds: Sendable, Equatable {
     public var plateauPatience = 3
     /// Relative improvement of val loss that counts as progress.
     public var plateauMinRelativeDelta = 1e-3
+    /// Relative LR change (from the LR when the plateau rule last armed) that re-arms it:
+    /// a halving or doubling does, a schedule's per-step drift does not until it adds up.
+    public var plateauRearmLRChange = 0.3
     /// Consecutive evaluations of rising val loss (with train loss falling) that mean overfitting.
     public var overfitEvaluations = 2
     /// Update/weight ratio above which a layer's LR is too high.

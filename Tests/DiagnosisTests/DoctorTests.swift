@@ -62,6 +62,17 @@ final class DoctorTests: XCTestCase {
         XCTAssertEqual(run(events).map(\.rule), ["plateau", "plateau"])
     }
 
+    func testPlateauSpeaksUnderAScheduleThatChangesTheLREveryStep() {
+        var events: [Event] = []
+        let losses = [1.0, 0.8, 0.81, 0.80, 0.82, 0.83]
+        for step in 0...600 {
+            // A slow decay: 0.05% per step, 26% over the run — below the re-arm change.
+            events.append(scalar(Tag.learningRate, step, 0.1 * pow(0.9995, Double(step))))
+            if step > 0, step % 100 == 0 { events.append(scalar(Tag.valLoss, step, losses[step / 100 - 1])) }
+        }
+        XCTAssertEqual(run(events).map(\.rule), ["plateau"], "every-step LR changes do not re-arm it each time")
+    }
+
     func testOverfittingNeedsValRisingWhileTrainFalls() {
         var events: [Event] = []
         let val = [1.0, 0.9, 0.95, 1.0]

@@ -1,9 +1,11 @@
 import Telemetry
 
 /// Validation loss that has stopped improving: the tuning guides' rule is to divide the
-/// LR by 2 (or 5) and continue. Re-arms at once on any LR change, or after
+/// LR by 2 (or 5) and continue. Re-arms at once on a material LR change, or after
 /// `rearmEvaluations` consecutive improvements (one lucky evaluation on a noisy floor
-/// is not the end of a plateau).
+/// is not the end of a plateau). "Material" is measured against the LR when the rule last
+/// armed, not the previous step: a cosine or one-cycle schedule changes the LR every step,
+/// and re-arming on each of those tiny changes kept the rule from ever speaking.
 struct PlateauRule: DiagnosisRule {
     let name = "plateau"
     let thresholds: DoctorThresholds
@@ -11,6 +13,8 @@ struct PlateauRule: DiagnosisRule {
     private var evaluationsWithoutImprovement = 0
     private var episode: Episode
     private var learningRate: Double?
+    /// The LR when the rule last (re-)armed.
+    private var armedLearningRate: Double?
 
     init(thresholds: DoctorThresholds) {
         self.thresholds = thresholds
@@ -20,10 +24,12 @@ struct PlateauRule: DiagnosisRule {
     mutating func observe(_ event: Event, in run: RunContext) -> AdviceRecord? {
         guard case .scalar(let value) = event.value else { return nil }
         if event.tag == Tag.learningRate {
-            if let old = learningRate, old != value {
+            if let armed = armedLearningRate, armed > 0, abs(value / armed - 1) >= thresholds.plateauRearmLRChange {
                 evaluationsWithoutImprovement = 0
                 episode.rearm()
+                armedLearningRate = value
             }
+            if armedLearningRate == nil { armedLearningRate = value }
             learningRate = value
             return nil
         }

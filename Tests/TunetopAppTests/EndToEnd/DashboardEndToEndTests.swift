@@ -99,4 +99,29 @@ final class DashboardEndToEndTests: XCTestCase {
         }
         XCTAssertFalse(listing.stdout.contains("four-t04"), listing.stdout)
     }
+
+    func testKeepingAPausedRunHeadlessResumesItAndCtrlCEndsIt() throws {
+        let session = try TmuxSession(
+            command: [BuiltBinary.url.path, "train", "--runs", runs.path, "--name", "handover", "--epochs", "20000",
+                      "--set", "early_stopping.enabled=false"],
+            width: 120, height: 40, directory: BuiltBinary.repositoryRoot,
+            environment: ["TUNETOP_SAMPLE_DATA": BuiltBinary.repositoryRoot.appendingPathComponent("sample-data").path])
+        try session.waitFor("the live dashboard") { $0.contains("handover") && $0.contains("p pause") }
+        try session.send("p")
+        try session.waitFor("the paused state") { $0.contains("paused") }
+        try session.send("q")
+        try session.waitFor("the quit question") { $0.contains("keep training headless") }
+        try session.send("k")
+        let lines = try session.waitFor("progress lines after the handover") { screen in
+            // Lines scroll fast (an epoch is a few ms), so the handover line may be gone already.
+            screen.split(separator: "\n").contains { $0.hasPrefix("epoch ") && $0.contains("/20000 done") && $0.contains("/900000") }
+        }
+        XCTAssertFalse(lines.contains("epoch 0/"), "the reporter knows the epoch it took over at:\n\(lines)")
+        try session.send("C-c")
+        let final = try session.waitFor("the interrupted run to exit") { $0.contains("[exit ") }
+        XCTAssertTrue(final.contains("[exit 130]"), final)
+        let summary = try BuiltBinary.run(["export", runs.appendingPathComponent("handover").path, "--format", "jsonl"])
+        XCTAssertTrue(summary.stdout.contains("interrupted"), "the run file is closed with its summary")
+    }
 }
+

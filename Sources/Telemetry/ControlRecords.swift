@@ -121,6 +121,25 @@ public struct RunSummary: Sendable, Equatable, Codable {
     }
 }
 
+/// The JSON body of the `lr_find/suggestion` event, written once at the end of an LR range test.
+public struct LRSuggestionRecord: Sendable, Equatable, Codable {
+    /// The rate of steepest descent of the smoothed loss.
+    public var steepest: Double?
+    /// The rate at the lowest smoothed loss, ÷10.
+    public var minOver10: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case steepest
+        case minOver10 = "min_over_10"
+    }
+
+    /// Creates a record.
+    public init(steepest: Double?, minOver10: Double?) {
+        self.steepest = steepest
+        self.minOver10 = minOver10
+    }
+}
+
 /// Compact, key-sorted JSON for text events, so files are byte-stable across runs.
 public enum RecordJSON {
     /// Encodes a record as one line of JSON.

@@ -48,7 +48,7 @@ struct LRFindHistory: Sendable {
 
     /// Reads the `lr_find/suggestion` JSON; false when it is not that JSON.
     mutating func recordSuggestion(_ text: String) -> Bool {
-        guard let suggestion = RecordJSON.decode(Suggestion.self, from: text) else { return false }
+        guard let suggestion = RecordJSON.decode(LRSuggestionRecord.self, from: text) else { return false }
         steepest = suggestion.steepest.flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
         minOverTen = suggestion.minOver10.flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
         return true
@@ -91,14 +91,5 @@ struct LRFindHistory: Sendable {
             }
         }
         return result
-    }
-
-    private struct Suggestion: Decodable {
-        var steepest: Double?
-        var minOver10: Double?
-        enum CodingKeys: String, CodingKey {
-            case steepest
-            case minOver10 = "min_over_10"
-        }
     }
 }

@@ -127,20 +127,11 @@ public enum LRRangeTest {
         let result = LRRangeResult(
             points: points, steepest: steepest(points, diverged: diverged),
             minimumOverTen: minimumOverTen(points, diverged: diverged), diverged: diverged)
-        let suggestion = Suggestion(steepest: result.steepest.map(Double.init), minOver10: result.minimumOverTen.map(Double.init))
+        let suggestion = LRSuggestionRecord(steepest: result.steepest.map(Double.init), minOver10: result.minimumOverTen.map(Double.init))
         sink?.record([Event(
             step: max(0, points.count - 1), wallTime: Date().timeIntervalSince1970, tag: Tag.lrFindSuggestion,
             value: .text(RecordJSON.encode(suggestion)))])
         return result
-    }
-
-    private struct Suggestion: Encodable {
-        var steepest: Double?
-        var minOver10: Double?
-        enum CodingKeys: String, CodingKey {
-            case steepest
-            case minOver10 = "min_over_10"
-        }
     }
 
     private static func events(for point: LRRangePoint, index: Int) -> [Event] {

@@ -15,25 +15,17 @@ struct FollowCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Run directory or tfevents file.", valueName: "PATH"))
     var path: String
 
-    @Flag(name: .long, help: "Print progress lines instead of the dashboard.")
-    var headless = false
-
     @Option(name: .long, help: ArgumentHelp("Seconds between polls of the file.", valueName: "S"))
     var interval: Double = 0.2
 
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "Dashboard theme: the name inside a themes/*.theme file or the file's name without .theme (default: dark).",
-            valueName: "NAME"))
-    var theme: String?
+    @OptionGroup var viewer: ViewerOptions
 
     func validate() throws {
         guard interval > 0, interval <= 60 else { throw ValidationError("--interval must be in (0, 60] (got \(interval))") }
     }
 
     func run() throws {
-        try DashboardLauncher.checkTheme(theme)
+        try DashboardLauncher.checkTheme(viewer.theme)
         try RunPath.requireExisting(path)
         let follower: RunFollower
         do {
@@ -46,9 +38,9 @@ struct FollowCommand: ParsableCommand {
             let events = (try? follower.poll()) ?? []
             return events
         }
-        if !headless && Terminal.isInteractive {
+        if viewer.wantsDashboard {
             let presented = try DashboardLauncher.present(
-                .follow(name: RunPath.displayName(path)), theme: theme, pollEvents: poll)
+                .follow(name: RunPath.displayName(path)), theme: viewer.theme, pollEvents: poll)
             if presented { return }
         }
         let stop = SignalLatch.install([SIGINT, SIGTERM, SIGHUP])

@@ -15,27 +15,19 @@ struct ReplayCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Playback speed multiplier.", valueName: "X"))
     var speed: Double = 1
 
-    @Flag(name: .long, help: "Print the run's progress lines instead of the dashboard.")
-    var headless = false
-
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "Dashboard theme: the name inside a themes/*.theme file or the file's name without .theme (default: dark).",
-            valueName: "NAME"))
-    var theme: String?
+    @OptionGroup var viewer: ViewerOptions
 
     func validate() throws {
         guard speed > 0, speed.isFinite else { throw ValidationError("--speed must be positive (got \(speed))") }
     }
 
     func run() throws {
-        try DashboardLauncher.checkTheme(theme)
+        try DashboardLauncher.checkTheme(viewer.theme)
         let contents = try RunPath.read(runPath)
         let name = RunPath.displayName(runPath)
-        if !headless && Terminal.isInteractive {
+        if viewer.wantsDashboard {
             let presented = try DashboardLauncher.present(
-                .replay(events: contents.events, name: name), theme: theme, speed: speed)
+                .replay(events: contents.events, name: name), theme: viewer.theme, speed: speed)
             if presented { return }
         }
         var reporter = HeadlessReporter(epochs: nil, write: { print($0) })

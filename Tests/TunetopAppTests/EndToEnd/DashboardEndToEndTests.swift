@@ -16,11 +16,8 @@ final class DashboardEndToEndTests: XCTestCase {
     }
 
     func testHalveLearningRateThenStopEarlyAndReplay() throws {
-        let session = try TmuxSession(
-            command: [BuiltBinary.url.path, "train", "--runs", runs.path, "--name", "live", "--epochs", "20000",
-                      "--set", "early_stopping.enabled=false"],
-            width: 120, height: 40, directory: BuiltBinary.repositoryRoot,
-            environment: ["TUNETOP_SAMPLE_DATA": BuiltBinary.repositoryRoot.appendingPathComponent("sample-data").path])
+        let session = try TmuxSession.tunetop(
+            ["train", "--runs", runs.path, "--name", "live", "--epochs", "20000", "--set", "early_stopping.enabled=false"])
         try session.waitFor("the live dashboard with the run's name") { $0.contains("live") && $0.contains("p pause") }
         try session.waitFor("a few steps") { screen in screen.contains("step") }
 
@@ -54,10 +51,8 @@ final class DashboardEndToEndTests: XCTestCase {
         XCTAssertEqual(learningRates.first ?? 0, 0.001, accuracy: 1e-9)
         XCTAssertEqual(learningRates.last ?? 0, 0.0005, accuracy: 1e-9, "the recorded LR is halved")
 
-        let replay = try TmuxSession(
-            // Slow enough that only End can bring the LR change on screen within the test.
-            command: [BuiltBinary.url.path, "replay", runs.appendingPathComponent("live").path, "--speed", "0.0001"],
-            width: 120, height: 40, directory: BuiltBinary.repositoryRoot)
+        // Slow enough that only End can bring the LR change on screen within the test.
+        let replay = try TmuxSession.tunetop(["replay", runs.appendingPathComponent("live").path, "--speed", "0.0001"])
         let start = try replay.waitFor("the replay") { $0.lowercased().contains("replay") }
         XCTAssertFalse(start.contains("500µ"), "the halving is not on screen before End:\n\(start)")
         try replay.send("End")
@@ -67,18 +62,9 @@ final class DashboardEndToEndTests: XCTestCase {
     }
 
     func testSweepTrialsAdvanceOnTheirOwnOnStopAndEndOnQuit() throws {
-        let sweep = runs.appendingPathComponent("four.toml")
-        let base = BuiltBinary.repositoryRoot.appendingPathComponent("sample-data/configs/digits-mlp.toml").path
-        try """
-            base = "\(base)"
-            method = "grid"
-            [params]
-            epochs = [1, 20000, 20000, 20000]
-            """.write(to: sweep, atomically: true, encoding: .utf8)
-        let session = try TmuxSession(
-            command: [BuiltBinary.url.path, "sweep", sweep.path, "--runs", runs.path, "--set", "early_stopping.enabled=false"],
-            width: 140, height: 45, directory: BuiltBinary.repositoryRoot,
-            environment: ["TUNETOP_SAMPLE_DATA": BuiltBinary.repositoryRoot.appendingPathComponent("sample-data").path])
+        let sweep = try BuiltBinary.writeGridSweep(runs.appendingPathComponent("four.toml"), "epochs = [1, 20000, 20000, 20000]")
+        let session = try TmuxSession.tunetop(
+            ["sweep", sweep.path, "--runs", runs.path, "--set", "early_stopping.enabled=false"], width: 140, height: 45)
         try session.waitFor("trial 2 after trial 1 ended by itself, with the leader in the header") {
             $0.contains("four-t02 · trial 2/4 · leader t01 val loss") && $0.contains("LR/2")
         }
@@ -101,11 +87,8 @@ final class DashboardEndToEndTests: XCTestCase {
     }
 
     func testKeepingAPausedRunHeadlessResumesItAndCtrlCEndsIt() throws {
-        let session = try TmuxSession(
-            command: [BuiltBinary.url.path, "train", "--runs", runs.path, "--name", "handover", "--epochs", "20000",
-                      "--set", "early_stopping.enabled=false"],
-            width: 120, height: 40, directory: BuiltBinary.repositoryRoot,
-            environment: ["TUNETOP_SAMPLE_DATA": BuiltBinary.repositoryRoot.appendingPathComponent("sample-data").path])
+        let session = try TmuxSession.tunetop(
+            ["train", "--runs", runs.path, "--name", "handover", "--epochs", "20000", "--set", "early_stopping.enabled=false"])
         try session.waitFor("the live dashboard") { $0.contains("handover") && $0.contains("p pause") }
         try session.send("p")
         try session.waitFor("the paused state") { $0.contains("paused") }

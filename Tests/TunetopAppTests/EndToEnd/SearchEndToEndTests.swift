@@ -25,14 +25,8 @@ final class SearchEndToEndTests: XCTestCase {
     }
 
     func testTwoTrialSweepMakesTwoRunsAndALeaderboardAndResumes() throws {
-        let sweep = runs.appendingPathComponent("two.toml")
-        let base = BuiltBinary.repositoryRoot.appendingPathComponent("sample-data/configs/digits-mlp.toml").path
-        try """
-            base = "\(base)"
-            method = "grid"
-            [params]
-            "optimizer.learning_rate" = [0.001, 0.003]
-            """.write(to: sweep, atomically: true, encoding: .utf8)
+        let sweep = try BuiltBinary.writeGridSweep(
+            runs.appendingPathComponent("two.toml"), #""optimizer.learning_rate" = [0.001, 0.003]"#)
         let first = try BuiltBinary.run(["sweep", sweep.path, "--headless", "--runs", runs.path, "--epochs", "1"])
         XCTAssertEqual(first.status, 0, first.stderr)
         XCTAssertTrue(first.stdout.contains("trial 2/2"), first.stdout)

@@ -61,6 +61,13 @@ enum BuiltBinary {
         return Outcome(status: process.terminationStatus, stdout: out, stderr: err)
     }
 
+    /// Writes a grid sweep over the bundled digits MLP with one `[params]` line; returns its URL.
+    static func writeGridSweep(_ file: URL, _ parameter: String) throws -> URL {
+        let base = repositoryRoot.appendingPathComponent("sample-data/configs/digits-mlp.toml").path
+        try "base = \"\(base)\"\nmethod = \"grid\"\n[params]\n\(parameter)\n".write(to: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
     /// A fresh temporary directory, removed by the caller's teardown if wanted.
     static func temporaryDirectory(_ label: String) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("tunetop-\(label)-\(UUID().uuidString)")

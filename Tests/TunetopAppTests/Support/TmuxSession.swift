@@ -19,6 +19,13 @@ final class TmuxSession {
         try tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", shell])
     }
 
+    /// The built `tunetop` with `arguments`, run from the repository root with its sample data.
+    static func tunetop(_ arguments: [String], width: Int = 120, height: Int = 40) throws -> TmuxSession {
+        try TmuxSession(
+            command: [BuiltBinary.url.path] + arguments, width: width, height: height, directory: BuiltBinary.repositoryRoot,
+            environment: ["TUNETOP_SAMPLE_DATA": BuiltBinary.repositoryRoot.appendingPathComponent("sample-data").path])
+    }
+
     deinit {
         _ = try? tmux(["kill-server"])
         try? FileManager.default.removeItem(atPath: socket)

@@ -72,9 +72,14 @@ struct RecordedRun {
                 .live(name: title ?? directory.name), theme: config.dashboard.theme, smoothing: config.dashboard.smoothing,
                 exitWhenFinished: exitWhenFinished,
                 pollEvents: {
-                    let events = unshown + trainer.drain()
-                    unshown = []
-                    if let total = events.last(where: { $0.tag == Tag.totalSteps }), case .scalar(let steps) = total.value {
+                    // Runs at the frame rate for the whole run: copy and scan only while needed.
+                    var events = trainer.drain()
+                    if !unshown.isEmpty {
+                        events = unshown + events
+                        unshown = []
+                    }
+                    if announcedSteps == nil, let total = events.first(where: { $0.tag == Tag.totalSteps }),
+                       case .scalar(let steps) = total.value {
                         announcedSteps = Int(steps)
                     }
                     return events

@@ -35,7 +35,7 @@ final class Conv2DTests: XCTestCase {
         let cases: [(c: Int, oc: Int, k: Int, s: Int, pad: Conv2D.Padding, h: Int, w: Int)] = [
             (1, 16, 3, 1, .same, 28, 28), (3, 5, 3, 2, .explicit(1), 9, 7), (4, 6, 1, 1, .valid, 5, 6),
             (2, 3, 5, 3, .explicit(2), 11, 13), (3, 17, 2, 2, .valid, 8, 8), (16, 32, 3, 1, .same, 14, 14),
-            (2, 2, 3, 1, .explicit(4), 3, 2),
+            (2, 2, 3, 1, .explicit(4), 3, 2), (2, 3, 5, 1, .same, 9, 7), (1, 2, 7, 1, .same, 3, 2),
         ]
         for (index, item) in cases.enumerated() {
             var rng = SeededRNG(seed: UInt64(index))
@@ -68,6 +68,45 @@ final class Conv2DTests: XCTestCase {
         let layer = try Conv2D(name: "c", inChannels: 3, outChannels: 4, kernelSize: 3, padding: .same, rng: &rng)
         layer.bias!.value = CNNGradientCheck.randomTensor([4], seed: 3)
         try CNNGradientCheck.check(layer, input: CNNGradientCheck.randomTensor([2, 3, 6, 5], seed: 4))
+    }
+
+    func testGradientsSamePaddingWiderThanTheImage() throws {
+        var rng = SeededRNG(seed: 15)
+        let layer = try Conv2D(name: "c", inChannels: 2, outChannels: 3, kernelSize: 5, padding: .same, rng: &rng)
+        try CNNGradientCheck.check(layer, input: CNNGradientCheck.randomTensor([2, 2, 4, 2], seed: 16))
+    }
+
+    /// col2im is im2col's adjoint: ⟨im2col(x), c⟩ = ⟨x, col2im(c)⟩ for every geometry, on both
+    /// the shifted-plane path (stride 1, same size) and the row-by-row path.
+    func testCol2imIsTheAdjointOfIm2col() throws {
+        let geometries: [(c: Int, h: Int, w: Int, k: Int, s: Int, pad: Int)] = [
+            (2, 6, 5, 3, 1, 1), (1, 3, 2, 7, 1, 3), (3, 5, 5, 1, 1, 0), (2, 7, 6, 3, 2, 1), (2, 5, 4, 2, 1, 0),
+            (3, 9, 8, 3, 1, 1), (2, 14, 14, 5, 1, 2),
+        ]
+        for (index, item) in geometries.enumerated() {
+            let g = try WindowGeometry(
+                layer: "c", input: [1, item.c, item.h, item.w], channels: item.c, kernel: item.k, stride: item.s,
+                padding: item.pad)
+            let x = CNNGradientCheck.randomTensor([g.inputImageCount], seed: UInt64(20 + index)).storage
+            let c = CNNGradientCheck.randomTensor([g.patchLength * g.positions], seed: UInt64(40 + index)).storage
+            // col2im's layout: rows `gradientRowStride` apart with zero margins.
+            var padded = [Float](repeating: 0, count: g.patchLength * g.gradientRowStride)
+            for row in 0..<g.patchLength {
+                for position in 0..<g.positions {
+                    padded[row * g.gradientRowStride + g.gradientRowMargin + position] = c[row * g.positions + position]
+                }
+            }
+            var columns = [Float](repeating: .nan, count: c.count)
+            var back = [Float](repeating: 0, count: x.count)
+            let transform = ColumnTransform(g)
+            columns.withUnsafeMutableBufferPointer { transform.im2col(x, into: $0.baseAddress!) }
+            let lhs = zip(columns, c).reduce(0.0) { $0 + Double($1.0) * Double($1.1) }
+            padded.withUnsafeMutableBufferPointer { cp in
+                back.withUnsafeMutableBufferPointer { transform.col2im(cp.baseAddress!, addingInto: $0.baseAddress!) }
+            }
+            let rhs = zip(x, back).reduce(0.0) { $0 + Double($1.0) * Double($1.1) }
+            XCTAssertEqual(lhs, rhs, accuracy: 1e-4 * max(1, abs(lhs)), "geometry \(index) \(item)")
+        }
     }
 
     func testGradientsStrideTwoExplicitPadding() throws {

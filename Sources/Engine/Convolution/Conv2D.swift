@@ -34,6 +34,8 @@ public final class Conv2D: Layer {
 
     /// Geometry and patch columns `[N, K, P]` of the last training forward.
     private var cachedGeometry: WindowGeometry?
+    /// im2col for the last input shape (its masks are built once per shape, not per sample).
+    private var columnTransform: ColumnTransform?
     private var cachedBatch = 0
     private var columns: [Float] = []
 
@@ -84,6 +86,13 @@ public final class Conv2D: Layer {
         bias?.name = "\(name).bias"
     }
 
+    private func columnTransform(for g: WindowGeometry) -> ColumnTransform {
+        if let columnTransform, columnTransform.geometry == g { return columnTransform }
+        let fresh = ColumnTransform(g)
+        columnTransform = fresh
+        return fresh
+    }
+
     /// `[N, C, H, W]` → `[N, OC, OH, OW]`.
     public func forward(_ input: Tensor, training: Bool) throws -> Tensor {
         let g = try WindowGeometry(
@@ -91,6 +100,7 @@ public final class Conv2D: Layer {
             padding: paddingAmount)
         let batch = input.shape[0]
         let k = g.patchLength, p = g.positions, oc = outChannels
+        let transform = columnTransform(for: g)
         var output = Tensor(shape: [batch, oc, g.outputHeight, g.outputWidth])
         // Training keeps every sample's columns for backward; inference needs one per chunk.
         let keepColumns = training
@@ -106,7 +116,7 @@ public final class Conv2D: Layer {
                         forEachChunk(of: batch) { samples, chunk in
                             for n in samples {
                                 let col = cols.baseAddress! + (keepColumns ? n : chunk) * k * p
-                                im2col(x.baseAddress! + n * g.inputImageCount, g, into: col)
+                                transform.im2col(x.baseAddress! + n * g.inputImageCount, into: col)
                                 let out = y.baseAddress! + n * oc * p
                                 PanelMatmul.multiply(
                                     m: oc, n: p, k: k, a: w.baseAddress!, lda: k, b: col, ldb: p,
@@ -144,6 +154,7 @@ public final class Conv2D: Layer {
         }
         let batch = cachedBatch
         let k = g.patchLength, p = g.positions, oc = outChannels
+        let transform = columnTransform(for: g)
         let expected = [batch, oc, g.outputHeight, g.outputWidth]
         guard outputGradient.shape == expected else {
             throw EngineError.shapeMismatch(
@@ -167,7 +178,7 @@ public final class Conv2D: Layer {
                                 forEachChunk(of: batch) { samples, chunk in
                                     let dwT = dwAll.baseAddress! + chunk * k * oc
                                     let db = dbAll.baseAddress! + chunk * oc
-                                    var scratch = [Float](repeating: 0, count: p * oc + (withInputGradient ? k * p : 0))
+                                    var scratch = [Float](repeating: 0, count: p * oc + (withInputGradient ? k * g.gradientRowStride : 0))
                                     scratch.withUnsafeMutableBufferPointer { buffer in
                                         let dyT = buffer.baseAddress!
                                         let dcol = dyT + p * oc
@@ -184,8 +195,9 @@ public final class Conv2D: Layer {
                                             // dcol[K×P] = Wᵀ[K×OC] · dY[OC×P], folded back onto dX.
                                             PanelMatmul.multiply(
                                                 m: k, n: p, k: oc, a: wT.baseAddress!, lda: oc, b: dyN, ldb: p,
-                                                c: dcol, ldc: p, accumulate: false)
-                                            col2im(dcol, g, addingInto: dx.baseAddress! + n * g.inputImageCount)
+                                                c: dcol + g.gradientRowMargin, ldc: g.gradientRowStride,
+                                                accumulate: false)
+                                            transform.col2im(dcol, addingInto: dx.baseAddress! + n * g.inputImageCount)
                                         }
                                     }
                                 }

@@ -3,7 +3,8 @@
 /// Unrolls one image [C, H, W] into patch columns [K, P]: row `(c·KH + ky)·KW + kx` holds the
 /// input pixel each output position sees through kernel tap (c, ky, kx), zero where the tap
 /// falls in the padding. Convolution is then one matrix product with the [OC, K] weights.
-func im2col(_ image: UnsafePointer<Float>, _ g: WindowGeometry, into columns: UnsafeMutablePointer<Float>) {
+/// (Row by row, any stride and padding; `ColumnTransform` picks the faster shifted-plane path when it applies.)
+func im2colByRows(_ image: UnsafePointer<Float>, _ g: WindowGeometry, into columns: UnsafeMutablePointer<Float>) {
     let outH = g.outputHeight, outW = g.outputWidth, inH = g.inputHeight, inW = g.inputWidth
     var row = columns
     for c in 0..<g.channels {
@@ -36,8 +37,9 @@ func im2col(_ image: UnsafePointer<Float>, _ g: WindowGeometry, into columns: Un
 }
 
 /// The adjoint of `im2col`: adds each column entry back onto the input pixel it was copied
-/// from (taps in the padding are dropped). `image` must be zeroed (or hold a gradient to add to).
-func col2im(_ columns: UnsafePointer<Float>, _ g: WindowGeometry, addingInto image: UnsafeMutablePointer<Float>) {
+/// from (taps in the padding are dropped). `image` must be zeroed (or hold a gradient to add
+/// to). Row by row, any stride and padding.
+func col2imByRows(_ columns: UnsafePointer<Float>, _ g: WindowGeometry, addingInto image: UnsafeMutablePointer<Float>) {
     let outH = g.outputHeight, outW = g.outputWidth, inH = g.inputHeight, inW = g.inputWidth
     var row = columns
     for c in 0..<g.channels {

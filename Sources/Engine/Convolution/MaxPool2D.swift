@@ -69,15 +69,25 @@ public final class MaxPool2D: Layer {
             throw EngineError.shapeMismatch(
                 context: name, detail: "output gradient \(outputGradient.shape), expected \(expected)")
         }
-        var inputGradient = Tensor(shape: [cachedBatch, g.channels, g.inputHeight, g.inputWidth])
-        outputGradient.storage.withUnsafeBufferPointer { dy in
+        let inPlane = g.inputHeight * g.inputWidth, outPlane = g.positions
+        let planes = cachedBatch * g.channels
+        // Each plane's maxima lie in its own input plane, so planes are zeroed and scattered
+        // in parallel chunks (one memset of the whole gradient up front was serial).
+        let values = outputGradient.storage.withUnsafeBufferPointer { dy in
             argmax.withUnsafeBufferPointer { best in
-                inputGradient.storage.withUnsafeMutableBufferPointer { dx in
-                    for index in 0..<dy.count { dx[Int(best[index])] += dy[index] }
+                [Float](unsafeUninitializedCapacity: planes * inPlane) { dx, initialized in
+                    forEachChunk(of: planes) { range, _ in
+                        guard !range.isEmpty else { return }
+                        (dx.baseAddress! + range.lowerBound * inPlane).initialize(repeating: 0, count: range.count * inPlane)
+                        for index in (range.lowerBound * outPlane)..<(range.upperBound * outPlane) {
+                            dx[Int(best[index])] += dy[index]
+                        }
+                    }
+                    initialized = planes * inPlane
                 }
             }
         }
-        return inputGradient
+        return Tensor(validatedShape: [cachedBatch, g.channels, g.inputHeight, g.inputWidth], storage: values)
     }
 }
 

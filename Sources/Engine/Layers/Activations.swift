@@ -13,21 +13,18 @@ public final class ReLU: Layer {
     public init(name: String) { self.name = name }
 
     public func forward(_ input: Tensor, training: Bool) throws -> Tensor {
-        var output = input
         let zero = SIMD8<Float>()
-        output.updateEach(vector: { $0.replacing(with: zero, where: $0 .< zero) }, scalar: { Swift.max($0, 0) })
+        let output = input.mapped(vector: { $0.replacing(with: zero, where: $0 .< zero) }, scalar: { Swift.max($0, 0) })
         self.output = output
         return output
     }
 
     public func backward(_ outputGradient: Tensor) throws -> Tensor {
         try LayerCheck.gradient(outputGradient, matches: output?.shape, layer: name)
-        var gradient = outputGradient
         let zero = SIMD8<Float>()
-        gradient.updateEach(
+        return outputGradient.combined(
             with: output!, vector: { g, y in g.replacing(with: zero, where: y .<= zero) },
             scalar: { g, y in y > 0 ? g : 0 })
-        return gradient
     }
 }
 
@@ -50,24 +47,20 @@ public final class LeakyReLU: Layer {
 
     public func forward(_ input: Tensor, training: Bool) throws -> Tensor {
         self.input = input
-        var output = input
         let zero = SIMD8<Float>()
         let s = SIMD8<Float>(repeating: slope)
         let slope = slope
-        output.updateEach(vector: { $0.replacing(with: $0 * s, where: $0 .< zero) }, scalar: { $0 < 0 ? $0 * slope : $0 })
-        return output
+        return input.mapped(vector: { $0.replacing(with: $0 * s, where: $0 .< zero) }, scalar: { $0 < 0 ? $0 * slope : $0 })
     }
 
     public func backward(_ outputGradient: Tensor) throws -> Tensor {
         try LayerCheck.gradient(outputGradient, matches: input?.shape, layer: name)
-        var gradient = outputGradient
         let zero = SIMD8<Float>()
         let s = SIMD8<Float>(repeating: slope)
         let slope = slope
-        gradient.updateEach(
+        return outputGradient.combined(
             with: input!, vector: { g, x in g.replacing(with: g * s, where: x .< zero) },
             scalar: { g, x in x < 0 ? g * slope : g })
-        return gradient
     }
 }
 
@@ -153,10 +146,8 @@ public final class Tanh: Layer {
 
     public func backward(_ outputGradient: Tensor) throws -> Tensor {
         try LayerCheck.gradient(outputGradient, matches: output?.shape, layer: name)
-        var gradient = outputGradient
         let one = SIMD8<Float>(repeating: 1)
-        gradient.updateEach(with: output!, vector: { g, y in g * (one - y * y) }, scalar: { g, y in g * (1 - y * y) })
-        return gradient
+        return outputGradient.combined(with: output!, vector: { g, y in g * (one - y * y) }, scalar: { g, y in g * (1 - y * y) })
     }
 }
 
@@ -177,10 +168,8 @@ public final class Sigmoid: Layer {
 
     public func backward(_ outputGradient: Tensor) throws -> Tensor {
         try LayerCheck.gradient(outputGradient, matches: output?.shape, layer: name)
-        var gradient = outputGradient
         let one = SIMD8<Float>(repeating: 1)
-        gradient.updateEach(with: output!, vector: { g, y in g * y * (one - y) }, scalar: { g, y in g * y * (1 - y) })
-        return gradient
+        return outputGradient.combined(with: output!, vector: { g, y in g * y * (one - y) }, scalar: { g, y in g * y * (1 - y) })
     }
 }
 

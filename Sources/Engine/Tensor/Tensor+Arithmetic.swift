@@ -51,6 +51,65 @@ extension Tensor {
         }
     }
 
+    /// A new tensor of `vector` / `scalar` applied to every element, in one pass. (Copying
+    /// then updating in place reads and writes everything twice when the input is shared,
+    /// as a layer's input always is.)
+    @inline(__always)
+    func mapped(vector: (SIMD8<Float>) -> SIMD8<Float>, scalar: (Float) -> Float) -> Tensor {
+        let count = storage.count
+        let values = storage.withUnsafeBufferPointer { source in
+            [Float](unsafeUninitializedCapacity: count) { target, initialized in
+                if count > 0 {
+                    let s = UnsafeRawPointer(source.baseAddress!), t = UnsafeMutableRawPointer(target.baseAddress!)
+                    var i = 0
+                    while i + 8 <= count {
+                        t.storeBytes(of: vector(s.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)),
+                                     toByteOffset: i * 4, as: SIMD8<Float>.self)
+                        i += 8
+                    }
+                    while i < count {
+                        target[i] = scalar(source[i])
+                        i += 1
+                    }
+                }
+                initialized = count
+            }
+        }
+        return Tensor(validatedShape: shape, storage: values)
+    }
+
+    /// A new tensor of `vector(self, other)` / `scalar(self, other)` elementwise, in one pass.
+    @inline(__always)
+    func combined(
+        with other: Tensor, vector: (SIMD8<Float>, SIMD8<Float>) -> SIMD8<Float>, scalar: (Float, Float) -> Float
+    ) -> Tensor {
+        precondition(shape == other.shape, "elementwise shapes \(shape) and \(other.shape)")
+        let count = storage.count
+        let values = storage.withUnsafeBufferPointer { first in
+            other.storage.withUnsafeBufferPointer { second in
+                [Float](unsafeUninitializedCapacity: count) { target, initialized in
+                    if count > 0 {
+                        let a = UnsafeRawPointer(first.baseAddress!), b = UnsafeRawPointer(second.baseAddress!)
+                        let t = UnsafeMutableRawPointer(target.baseAddress!)
+                        var i = 0
+                        while i + 8 <= count {
+                            let result = vector(a.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self),
+                                                b.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self))
+                            t.storeBytes(of: result, toByteOffset: i * 4, as: SIMD8<Float>.self)
+                            i += 8
+                        }
+                        while i < count {
+                            target[i] = scalar(first[i], second[i])
+                            i += 1
+                        }
+                    }
+                    initialized = count
+                }
+            }
+        }
+        return Tensor(validatedShape: shape, storage: values)
+    }
+
     public static func += (lhs: inout Tensor, rhs: Tensor) {
         lhs.updateEach(with: rhs, vector: { $0 + $1 }, scalar: { $0 + $1 })
     }

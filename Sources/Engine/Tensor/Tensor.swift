@@ -27,6 +27,13 @@ public struct Tensor: Sendable, Equatable {
         self.storage = storage
     }
 
+    /// Internal: storage built by an engine kernel for a shape it already checked.
+    init(validatedShape shape: [Int], storage: [Float]) {
+        assert(shape.reduce(1, *) == storage.count)
+        self.shape = shape
+        self.storage = storage
+    }
+
     /// The same elements under a new shape with the same element count.
     public func reshaped(_ newShape: [Int]) throws -> Tensor {
         try Tensor(shape: newShape, storage: storage)

@@ -89,6 +89,46 @@ final class OptimizerTests: XCTestCase {
         }
     }
 
+    /// Parameters from `UpdateRule.splitThreshold` on are updated as two halves (in parallel
+    /// on two threads): every element must still follow the rule, the two thread counts must
+    /// agree bit for bit, and the reported norm must be the gradient's.
+    func testLargeParametersUpdateElementwiseAndAlikeOnOneThreadOrTwo() throws {
+        let count = UpdateRule.splitThreshold + 13
+        var rng = SeededRNG(seed: 3)
+        let start = Tensor.uniform(shape: [count], low: -1, high: 1, rng: &rng)
+        let steps = (0..<3).map { _ in Tensor.uniform(shape: [count], low: -1, high: 1, rng: &rng) }
+        func train(threads: Int) throws -> (values: [Float], norms: [Float]) {
+            let saved = GEMM.threadCount
+            GEMM.threadCount = threads
+            defer { GEMM.threadCount = saved }
+            let optimizer = try Optimizer(kind: .sgd(momentum: 0.9, nesterov: false), learningRate: 0.1)
+            let parameter = Parameter(name: "w", value: start)
+            var norms: [Float] = []
+            for g in steps {
+                parameter.gradient = g
+                norms.append(try optimizer.step([parameter]).globalGradientNorm)
+                XCTAssertTrue(parameter.gradient.storage.allSatisfy { $0 == 0 }, "step zeroes the whole gradient")
+            }
+            return (parameter.value.storage, norms)
+        }
+        let one = try train(threads: 1), two = try train(threads: 2)
+        XCTAssertEqual(one.values, two.values)
+        XCTAssertEqual(one.norms, two.norms)
+        // The rule element by element: v ← 0.9·v + g, p ← p − 0.1·v.
+        var value = start.storage, velocity = [Float](repeating: 0, count: count)
+        for g in steps {
+            for i in 0..<count {
+                velocity[i] = velocity[i] * 0.9 + g.storage[i]
+                value[i] = value[i] + velocity[i] * -0.1
+            }
+        }
+        for i in [0, 1, count / 2 - 1, count / 2, count / 2 + 1, count - 1] {
+            XCTAssertEqual(one.values[i], value[i], accuracy: 1e-6, "element \(i)")
+        }
+        let expectedNorm = steps[2].storage.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot()
+        XCTAssertEqual(Double(one.norms[2]), expectedNorm, accuracy: 1e-3 * expectedNorm)
+    }
+
     func testInvalidHyperparametersAreNamed() throws {
         XCTAssertThrowsError(try Optimizer(kind: .adamDefault, learningRate: -0.1)) { error in
             XCTAssertTrue("\(error)".contains("learningRate -0.1"), "\(error)")

@@ -89,8 +89,8 @@ final class Conv2DTests: XCTestCase {
                 padding: item.pad)
             let x = CNNGradientCheck.randomTensor([g.inputImageCount], seed: UInt64(20 + index)).storage
             let c = CNNGradientCheck.randomTensor([g.patchLength * g.positions], seed: UInt64(40 + index)).storage
-            // col2im's layout: rows `gradientRowStride` apart with zero margins.
-            var padded = [Float](repeating: 0, count: g.patchLength * g.gradientRowStride)
+            // col2im's layout: rows `gradientRowStride` apart; whatever is in the margins is ignored.
+            var padded = [Float](repeating: .nan, count: g.patchLength * g.gradientRowStride)
             for row in 0..<g.patchLength {
                 for position in 0..<g.positions {
                     padded[row * g.gradientRowStride + g.gradientRowMargin + position] = c[row * g.positions + position]
@@ -106,6 +106,28 @@ final class Conv2DTests: XCTestCase {
             }
             let rhs = zip(x, back).reduce(0.0) { $0 + Double($1.0) * Double($1.1) }
             XCTAssertEqual(lhs, rhs, accuracy: 1e-4 * max(1, abs(lhs)), "geometry \(index) \(item)")
+        }
+    }
+
+    /// An infinite pixel reaches exactly the outputs whose window covers it: the shifted-plane
+    /// im2col must not carry it into the column a shift wraps onto the next image row.
+    func testAnInfinitePixelReachesOnlyTheWindowsThatCoverIt() throws {
+        var rng = SeededRNG(seed: 17)
+        let layer = try Conv2D(name: "c", inChannels: 1, outChannels: 2, kernelSize: 3, padding: .same, rng: &rng)
+        let (h, w) = (6, 7)
+        for (py, px) in [(2, w - 1), (3, 0), (0, 3), (h - 1, w - 1)] {
+            var x = CNNGradientCheck.randomTensor([1, 1, h, w], seed: 18)
+            x.storage[py * w + px] = .infinity
+            let y = try layer.forward(x, training: false)
+            for o in 0..<2 {
+                for oy in 0..<h {
+                    for ox in 0..<w {
+                        let covers = abs(oy - py) <= 1 && abs(ox - px) <= 1
+                        let value = y.storage[(o * h + oy) * w + ox]
+                        XCTAssertEqual(value.isFinite, !covers, "pixel (\(py), \(px)), output \(o) (\(oy), \(ox)): \(value)")
+                    }
+                }
+            }
         }
     }
 

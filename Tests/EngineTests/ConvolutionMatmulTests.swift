@@ -31,6 +31,26 @@ final class ConvolutionMatmulTests: XCTestCase {
         }
     }
 
+    /// Conv2D writes dcol into rows wider than the product (`ldc > n`): the gap stays untouched.
+    func testPanelMatmulWritesOnlyItsColumnsOfAWiderC() {
+        let (m, n, k, ldc) = (13, 21, 7, 30)
+        var rng = SeededRNG(seed: 11)
+        let a = Tensor.uniform(shape: [m, k], low: -1, high: 1, rng: &rng).storage
+        let b = Tensor.uniform(shape: [k, n], low: -1, high: 1, rng: &rng).storage
+        var c = [Float](repeating: -7, count: m * ldc)
+        c.withUnsafeMutableBufferPointer { cp in
+            PanelMatmul.multiply(m: m, n: n, k: k, a: a, lda: k, b: b, ldb: n, c: cp.baseAddress!, ldc: ldc, accumulate: false)
+        }
+        for i in 0..<m {
+            for j in 0..<n {
+                var expected = 0.0
+                for p in 0..<k { expected += Double(a[i * k + p]) * Double(b[p * n + j]) }
+                XCTAssertEqual(Double(c[i * ldc + j]), expected, accuracy: 1e-4)
+            }
+            XCTAssertEqual(Array(c[(i * ldc + n)..<((i + 1) * ldc)]), [Float](repeating: -7, count: ldc - n), "row \(i) gap")
+        }
+    }
+
     func testTransposeOnWholeTilesAndRaggedEdges() {
         for (rows, columns) in [(1, 1), (8, 8), (16, 196), (13, 21), (32, 7), (3, 40)] {
             let source = (0..<(rows * columns)).map(Float.init)

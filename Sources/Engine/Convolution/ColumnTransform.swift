@@ -14,14 +14,14 @@ struct ColumnTransform: Sendable {
     /// Unrolls one image [C, H, W] into patch columns [K, P] (see `im2colByRows`).
     func im2col(_ image: UnsafePointer<Float>, into columns: UnsafeMutablePointer<Float>) {
         guard geometry.keepsPlaneLayout else { return im2colByRows(image, geometry, into: columns) }
-        masks.withUnsafeBufferPointer { im2colKeepingLayout(image, geometry, masks: $0.baseAddress!, into: columns) }
+        masks.withUnsafeBufferPointer { im2colShiftedPlane(image, geometry, masks: $0.baseAddress!, into: columns) }
     }
 
     /// Adds patch columns back onto the image they came from. Row `r` of the columns starts
-    /// at `columns + r·geometry.gradientRowStride + geometry.gradientRowMargin`, with zeros in
-    /// the margins (see `gradientRowMargin`).
+    /// at `columns + r·geometry.gradientRowStride + geometry.gradientRowMargin` (see
+    /// `gradientRowMargin`; the margins' contents are ignored).
     func col2im(_ columns: UnsafePointer<Float>, addingInto image: UnsafeMutablePointer<Float>) {
         guard geometry.keepsPlaneLayout else { return col2imByRows(columns, geometry, addingInto: image) }
-        masks.withUnsafeBufferPointer { col2imKeepingLayout(columns, geometry, masks: $0.baseAddress!, addingInto: image) }
+        masks.withUnsafeBufferPointer { col2imShiftedPlane(columns, geometry, masks: $0.baseAddress!, addingInto: image) }
     }
 }

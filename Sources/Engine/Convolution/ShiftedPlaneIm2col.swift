@@ -5,28 +5,27 @@
 // floats: one contiguous copy per tap instead of one short copy per output row, with the
 // columns whose tap falls off the left or right edge (which the shift wraps onto the
 // neighbouring image row) masked to zero. Measured per 16×14×14 image, 3×3 "same" (the W3
-// workload's second convolution): im2col 11.1 → 6.9 µs, col2im 8.3 → 2.6 µs.
+// workload's second convolution), hot cache: im2col 11.1 → 3.2 µs, col2im 8.3 → 2.2 µs
+// (DECISIONS.md, "Convolution layers").
 
 extension WindowGeometry {
     /// True when im2col's rows are shifted copies of the input planes (stride 1, output size = input size).
     var keepsPlaneLayout: Bool { stride == 1 && outputHeight == inputHeight && outputWidth == inputWidth }
 
-    /// Zero floats col2im wants before and after each row of its columns: the largest tap
-    /// shift, so the shifted-plane gather reads zeros past the ends instead of checking bounds.
-    /// The gather never writes them, so a buffer zeroed once stays valid.
+    /// Floats col2im wants before and after each row of its columns: the largest tap shift,
+    /// so the shifted-plane gather can read past the ends of a row instead of checking
+    /// bounds. What it reads there is masked out, so the margins may hold anything.
     var gradientRowMargin: Int { keepsPlaneLayout ? padding * inputWidth + padding : 0 }
     /// Distance between rows of col2im's columns.
     var gradientRowStride: Int { positions + 2 * gradientRowMargin }
 
-    /// For tap (ky, kx): the shift from output to input index, the valid output range
-    /// (outside it the tap reads the padding above or below), and the horizontal offset.
+    /// For tap (ky, kx): the shift from output to input index and the output range whose
+    /// input lies inside the plane (outside it the tap reads the padding above or below).
     @inline(__always)
-    func planeShift(ky: Int, kx: Int) -> (shift: Int, low: Int, high: Int, dx: Int) {
-        let dx = kx - padding
-        let shift = (ky - padding) * inputWidth + dx
-        let plane = positions
-        let low = min(plane, max(0, -shift))
-        return (shift, low, max(low, min(plane, plane - shift)), dx)
+    func planeShift(ky: Int, kx: Int) -> (shift: Int, low: Int, high: Int) {
+        let shift = (ky - padding) * inputWidth + kx - padding
+        let (low, high) = insideRange(offset: shift, stride: 1, input: positions, output: positions)
+        return (shift, low, high)
     }
 }
 
@@ -39,10 +38,9 @@ func shiftedPlaneColumnMasks(_ g: WindowGeometry) -> [UInt32] {
     let margin = g.gradientRowMargin, stride = g.gradientRowStride, width = g.outputWidth
     var masks = [UInt32](repeating: 0, count: g.kernelWidth * stride)
     for kx in 0..<g.kernelWidth {
-        let dx = kx - g.padding
-        let inside = max(0, -dx)..<max(max(0, -dx), min(width, width - dx))
+        let inside = insideRange(offset: kx - g.padding, stride: 1, input: width, output: width)
         for y in 0..<g.outputHeight {
-            for x in inside { masks[kx * stride + margin + y * width + x] = .max }
+            for x in inside.first..<inside.end { masks[kx * stride + margin + y * width + x] = .max }
         }
     }
     return masks
@@ -55,7 +53,7 @@ private func masked(_ values: SIMD8<Float>, _ mask: UnsafePointer<UInt32>) -> SI
     return unsafeBitCast(bits, to: SIMD8<Float>.self)
 }
 
-func im2colKeepingLayout(
+func im2colShiftedPlane(
     _ image: UnsafePointer<Float>, _ g: WindowGeometry, masks: UnsafePointer<UInt32>,
     into columns: UnsafeMutablePointer<Float>
 ) {
@@ -65,7 +63,7 @@ func im2colKeepingLayout(
         let source = image + c * plane
         for ky in 0..<g.kernelHeight {
             for kx in 0..<g.kernelWidth {
-                let (shift, low, high, _) = g.planeShift(ky: ky, kx: kx)
+                let (shift, low, high) = g.planeShift(ky: ky, kx: kx)
                 let mask = masks + kx * maskStride + margin
                 fillZeros(row, count: low)
                 var index = low
@@ -86,10 +84,10 @@ func im2colKeepingLayout(
 }
 
 /// Each pixel gathers its taps' entries in registers and is stored once, four vectors at a
-/// time so the adds are not one dependent chain; taps that fall above or below the plane
-/// read the zero margins, taps that wrap are masked. (Adding the shifted rows one tap after
+/// time so the adds are not one dependent chain; what taps read above or below the plane
+/// (in the margins) and where they wrap is masked out. (Adding the shifted rows one tap after
 /// another made every load straddle the previous tap's stores, which the CPU cannot forward.)
-func col2imKeepingLayout(
+func col2imShiftedPlane(
     _ columns: UnsafePointer<Float>, _ g: WindowGeometry, masks: UnsafePointer<UInt32>,
     addingInto image: UnsafeMutablePointer<Float>
 ) {

@@ -25,8 +25,7 @@ enum UpdateRule {
             gradient.withUnsafeMutableBufferPointer { pg in
                 first.withUnsafeMutableBufferPointer { p1 in
                     second.withUnsafeMutableBufferPointer { p2 in
-                        let v = Lanes(pv.baseAddress), g = Lanes(pg.baseAddress)
-                        let s1 = Lanes(p1.baseAddress), s2 = Lanes(p2.baseAddress)
+                        let v = Lanes(pv), g = Lanes(pg), s1 = Lanes(p1), s2 = Lanes(p2)
                         return inHalves(count) { start, length in
                             let v = v.advanced(by: start), g = g.advanced(by: start)
                             let s1 = s1.advanced(by: start), s2 = s2.advanced(by: start)
@@ -203,10 +202,13 @@ enum UpdateRule {
 /// and writes only its valid lanes.
 struct Lanes {
     let base: UnsafeMutablePointer<Float>?
-    init(_ base: UnsafeMutablePointer<Float>?) { self.base = base }
+    /// An empty buffer (a slot the rule does not keep) is nil: an empty array's base address
+    /// may be non-nil, and `advanced(by:)` must not turn it into a pointer past nothing.
+    init(_ buffer: UnsafeMutableBufferPointer<Float>) { base = buffer.isEmpty ? nil : buffer.baseAddress }
+    private init(base: UnsafeMutablePointer<Float>?) { self.base = base }
 
     /// The same buffer from element `offset` on (an absent buffer stays absent).
-    func advanced(by offset: Int) -> Lanes { Lanes(base.map { $0 + offset }) }
+    func advanced(by offset: Int) -> Lanes { Lanes(base: base.map { $0 + offset }) }
 
     @inline(__always)
     func load(_ i: Int, _ n: Int) -> SIMD8<Float> {

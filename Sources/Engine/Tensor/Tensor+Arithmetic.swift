@@ -3,6 +3,21 @@
 // engine and trap; layers validate user-facing shapes and throw before calling these.
 
 extension Tensor {
+    /// Calls `vector(i)` for each whole 8-wide chunk starting at `i` and `scalar(i)` for each
+    /// element of the tail: the one loop every elementwise operation runs.
+    @inline(__always)
+    static func sweep(_ count: Int, vector: (Int) -> Void, scalar: (Int) -> Void) {
+        var i = 0
+        while i + 8 <= count {
+            vector(i)
+            i += 8
+        }
+        while i < count {
+            scalar(i)
+            i += 1
+        }
+    }
+
     /// Applies `vector` to 8-wide chunks and `scalar` to the tail, writing into `self`.
     @inline(__always)
     mutating func updateEach(
@@ -14,19 +29,13 @@ extension Tensor {
         let count = storage.count
         storage.withUnsafeMutableBufferPointer { target in
             other.storage.withUnsafeBufferPointer { source in
-                let t = UnsafeMutableRawPointer(target.baseAddress!)
-                let s = UnsafeRawPointer(source.baseAddress!)
-                var i = 0
-                while i + 8 <= count {
+                guard count > 0 else { return }
+                let t = UnsafeMutableRawPointer(target.baseAddress!), s = UnsafeRawPointer(source.baseAddress!)
+                Tensor.sweep(count, vector: { i in
                     let result = vector(t.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self),
                                         s.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self))
                     t.storeBytes(of: result, toByteOffset: i * 4, as: SIMD8<Float>.self)
-                    i += 8
-                }
-                while i < count {
-                    target[i] = scalar(target[i], source[i])
-                    i += 1
-                }
+                }, scalar: { i in target[i] = scalar(target[i], source[i]) })
             }
         }
     }
@@ -36,18 +45,12 @@ extension Tensor {
     mutating func updateEach(vector: (SIMD8<Float>) -> SIMD8<Float>, scalar: (Float) -> Float) {
         let count = storage.count
         storage.withUnsafeMutableBufferPointer { target in
-            guard let base = target.baseAddress else { return }
-            let t = UnsafeMutableRawPointer(base)
-            var i = 0
-            while i + 8 <= count {
+            guard count > 0 else { return }
+            let t = UnsafeMutableRawPointer(target.baseAddress!)
+            Tensor.sweep(count, vector: { i in
                 t.storeBytes(of: vector(t.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)),
                              toByteOffset: i * 4, as: SIMD8<Float>.self)
-                i += 8
-            }
-            while i < count {
-                target[i] = scalar(target[i])
-                i += 1
-            }
+            }, scalar: { i in target[i] = scalar(target[i]) })
         }
     }
 
@@ -61,16 +64,10 @@ extension Tensor {
             [Float](unsafeUninitializedCapacity: count) { target, initialized in
                 if count > 0 {
                     let s = UnsafeRawPointer(source.baseAddress!), t = UnsafeMutableRawPointer(target.baseAddress!)
-                    var i = 0
-                    while i + 8 <= count {
+                    Tensor.sweep(count, vector: { i in
                         t.storeBytes(of: vector(s.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)),
                                      toByteOffset: i * 4, as: SIMD8<Float>.self)
-                        i += 8
-                    }
-                    while i < count {
-                        target[i] = scalar(source[i])
-                        i += 1
-                    }
+                    }, scalar: { i in target[i] = scalar(source[i]) })
                 }
                 initialized = count
             }
@@ -91,17 +88,11 @@ extension Tensor {
                     if count > 0 {
                         let a = UnsafeRawPointer(first.baseAddress!), b = UnsafeRawPointer(second.baseAddress!)
                         let t = UnsafeMutableRawPointer(target.baseAddress!)
-                        var i = 0
-                        while i + 8 <= count {
+                        Tensor.sweep(count, vector: { i in
                             let result = vector(a.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self),
                                                 b.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self))
                             t.storeBytes(of: result, toByteOffset: i * 4, as: SIMD8<Float>.self)
-                            i += 8
-                        }
-                        while i < count {
-                            target[i] = scalar(first[i], second[i])
-                            i += 1
-                        }
+                        }, scalar: { i in target[i] = scalar(first[i], second[i]) })
                     }
                     initialized = count
                 }
@@ -127,11 +118,24 @@ extension Tensor {
         lhs.updateEach(vector: { $0 * factor }, scalar: { $0 * rhs })
     }
 
-    public static func + (lhs: Tensor, rhs: Tensor) -> Tensor { var r = lhs; r += rhs; return r }
-    public static func - (lhs: Tensor, rhs: Tensor) -> Tensor { var r = lhs; r -= rhs; return r }
-    public static func * (lhs: Tensor, rhs: Tensor) -> Tensor { var r = lhs; r *= rhs; return r }
-    public static func * (lhs: Tensor, rhs: Float) -> Tensor { var r = lhs; r *= rhs; return r }
-    public static func * (lhs: Float, rhs: Tensor) -> Tensor { var r = rhs; r *= lhs; return r }
+    public static func + (lhs: Tensor, rhs: Tensor) -> Tensor {
+        lhs.combined(with: rhs, vector: { $0 + $1 }, scalar: { $0 + $1 })
+    }
+
+    public static func - (lhs: Tensor, rhs: Tensor) -> Tensor {
+        lhs.combined(with: rhs, vector: { $0 - $1 }, scalar: { $0 - $1 })
+    }
+
+    public static func * (lhs: Tensor, rhs: Tensor) -> Tensor {
+        lhs.combined(with: rhs, vector: { $0 * $1 }, scalar: { $0 * $1 })
+    }
+
+    public static func * (lhs: Tensor, rhs: Float) -> Tensor {
+        let factor = SIMD8<Float>(repeating: rhs)
+        return lhs.mapped(vector: { $0 * factor }, scalar: { $0 * rhs })
+    }
+
+    public static func * (lhs: Float, rhs: Tensor) -> Tensor { rhs * lhs }
 
     /// self += alpha · other (the optimizer's and gradient accumulation's primitive).
     public mutating func addScaled(_ other: Tensor, by alpha: Float) {

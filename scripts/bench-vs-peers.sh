@@ -13,11 +13,19 @@ mkdir -p "$out"
 : > "$out/peers.jsonl"
 swift build -c release --package-path "$root" >/dev/null
 tunetop=$root/.build/release/tunetop
+# Interleaved per workload and thread count, ours right before the peers: these VMs have
+# slow spells of a minute or so in which two threads run at half speed (README, "Speed"),
+# and a coarser interleave (all of ours, then all the peers) let one side land in one alone.
 for round in $(seq 1 "$rounds"); do
   echo "round $round/$rounds" >&2
-  "$tunetop" bench sgemm train >> "$out/ours.jsonl"
+  "$tunetop" bench sgemm >> "$out/ours.jsonl"
   (cd "$peers" && env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 gemm_numpy.py --threads 1 2) >> "$out/peers.jsonl"
-  (cd "$peers" && env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 train_baselines.py \
-      --workload W1 W2 W3 --framework numpy jax torch --threads 1 2) >> "$out/peers.jsonl" || true
+  for workload in W1 W2 W3; do
+    for threads in 1 2; do
+      "$tunetop" bench "$workload" --threads "$threads" >> "$out/ours.jsonl"
+      (cd "$peers" && env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 train_baselines.py \
+          --workload "$workload" --framework numpy jax torch --threads "$threads") >> "$out/peers.jsonl" || true
+    done
+  done
 done
 python3 "$root/scripts/bench_ratios.py" "$out/ours.jsonl" "$out/peers.jsonl"

@@ -175,8 +175,7 @@ final class ConfigUpfrontCheckTests: XCTestCase {
     }
 
     func testASweepOverTheOptimizerKindValidatesAndLoadsEveryTrial() throws {
-        let directory = try BuiltBinary.temporaryDirectory("kind-sweep")
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let directory = try scratchDirectory("kind-sweep")
         let base = directory.appendingPathComponent("base.toml")
         try (try digitsMLP).replacingOccurrences(of: "betas = [0.9, 0.999]", with: "betas = [0.8, 0.99]")
             .write(to: base, atomically: true, encoding: .utf8)

@@ -8,12 +8,9 @@ final class DashboardEndToEndTests: XCTestCase {
 
     override func setUpWithError() throws {
         try XCTSkipUnless(TmuxSession.isAvailable, "tmux is not installed")
-        runs = try BuiltBinary.temporaryDirectory("tmux-runs")
+        runs = try scratchDirectory("tmux-runs")
     }
 
-    override func tearDownWithError() throws {
-        if let runs { try? FileManager.default.removeItem(at: runs) }
-    }
 
     func testHalveLearningRateThenStopEarlyAndReplay() throws {
         let session = try TmuxSession.tunetop(

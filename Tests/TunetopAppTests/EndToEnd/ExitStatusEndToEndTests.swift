@@ -23,8 +23,7 @@ final class ExitStatusEndToEndTests: XCTestCase {
     }
 
     func testAllGarbageEventFileIsAnErrorNamingTheFile() throws {
-        let directory = try BuiltBinary.temporaryDirectory("garbage")
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let directory = try scratchDirectory("garbage")
         let file = directory.appendingPathComponent("events.out.tfevents.1.host")
         try Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919) }).write(to: file)
         let outcome = try BuiltBinary.run(["export", directory.path])
@@ -35,8 +34,7 @@ final class ExitStatusEndToEndTests: XCTestCase {
     }
 
     func testDamagedTailIsReportedAndTheValidRecordsStillExported() throws {
-        let runs = try BuiltBinary.temporaryDirectory("damaged-tail")
-        defer { try? FileManager.default.removeItem(at: runs) }
+        let runs = try scratchDirectory("damaged-tail")
         let train = try BuiltBinary.run(["train", "--headless", "--runs", runs.path, "--name", "r", "--epochs", "1"])
         XCTAssertEqual(train.status, 0, train.stderr)
         let run = runs.appendingPathComponent("r")
@@ -55,8 +53,7 @@ final class ExitStatusEndToEndTests: XCTestCase {
     }
 
     func testDirectoryWithoutEventFilesNamesItOnce() throws {
-        let directory = try BuiltBinary.temporaryDirectory("empty-run")
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let directory = try scratchDirectory("empty-run")
         for command in ["export", "replay"] {
             let outcome = try BuiltBinary.run([command, directory.path])
             XCTAssertEqual(outcome.status, 1, command)

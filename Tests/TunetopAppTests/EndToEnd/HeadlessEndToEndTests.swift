@@ -7,12 +7,9 @@ final class HeadlessEndToEndTests: XCTestCase {
     private var runs: URL!
 
     override func setUpWithError() throws {
-        runs = try BuiltBinary.temporaryDirectory("headless-runs")
+        runs = try scratchDirectory("headless-runs")
     }
 
-    override func tearDownWithError() throws {
-        if let runs { try? FileManager.default.removeItem(at: runs) }
-    }
 
     func testReplayPrintsALinePerEpochNotPerStep() throws {
         let train = try BuiltBinary.run(["train", "--headless", "--runs", runs.path, "--name", "r", "--epochs", "4"])

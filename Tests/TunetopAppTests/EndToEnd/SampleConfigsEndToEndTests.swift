@@ -5,8 +5,7 @@ import XCTest
 /// that `export` reads, and `runs` lists them all.
 final class SampleConfigsEndToEndTests: XCTestCase {
     func testEachSampleConfigTrainsExportsAndIsListed() throws {
-        let runs = try BuiltBinary.temporaryDirectory("sample-configs")
-        defer { try? FileManager.default.removeItem(at: runs) }
+        let runs = try scratchDirectory("sample-configs")
         let configs = BuiltBinary.repositoryRoot.appendingPathComponent("sample-data/configs")
         // MNIST configs on a 2,000-image slice: the point is that each config runs, not its accuracy
         // (sample-data/configs/README.md has the full runs' numbers).

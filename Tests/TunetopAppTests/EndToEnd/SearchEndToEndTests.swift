@@ -6,12 +6,9 @@ final class SearchEndToEndTests: XCTestCase {
     private var runs: URL!
 
     override func setUpWithError() throws {
-        runs = try BuiltBinary.temporaryDirectory("search-runs")
+        runs = try scratchDirectory("search-runs")
     }
 
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: runs)
-    }
 
     func testLRFindSuggestsASaneRateAndIsRecorded() throws {
         let outcome = try BuiltBinary.run(["lr-find", "--runs", runs.path, "--name", "find"])

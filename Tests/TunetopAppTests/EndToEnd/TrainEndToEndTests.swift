@@ -6,12 +6,9 @@ final class TrainEndToEndTests: XCTestCase {
     private var runs: URL!
 
     override func setUpWithError() throws {
-        runs = try BuiltBinary.temporaryDirectory("runs")
+        runs = try scratchDirectory("runs")
     }
 
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: runs)
-    }
 
     func testDefaultRunIsRecordedExportedListedAndReplayed() throws {
         let train = try BuiltBinary.run(["train", "--headless", "--runs", runs.path, "--name", "digits", "--epochs", "3"])

@@ -18,7 +18,7 @@ final class TrueColorEndToEndTests: XCTestCase {
     override func setUpWithError() throws {
         try XCTSkipUnless(TmuxSession.isAvailable, "tmux is not installed")
         try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: "/usr/bin/tic"), "tic is not installed")
-        terminfo = try BuiltBinary.temporaryDirectory("terminfo")
+        terminfo = try scratchDirectory("terminfo")
         // The same capabilities under two names: one named in TERM, one found through COLORTERM.
         for name in ["tunetop-direct", "xterm-direct"] {
             let source = terminfo.appendingPathComponent("\(name).src")
@@ -40,9 +40,6 @@ final class TrueColorEndToEndTests: XCTestCase {
         }
     }
 
-    override func tearDownWithError() throws {
-        if let terminfo { try? FileManager.default.removeItem(at: terminfo) }
-    }
 
     private func replay(_ environment: [String: String]) throws -> String {
         // The test runner's environment can carry NO_COLOR (it does under `swift test` here,

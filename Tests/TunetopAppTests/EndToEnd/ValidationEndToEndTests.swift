@@ -7,12 +7,9 @@ final class ValidationEndToEndTests: XCTestCase {
     private var scratch: URL!
 
     override func setUpWithError() throws {
-        scratch = try BuiltBinary.temporaryDirectory("validation")
+        scratch = try scratchDirectory("validation")
     }
 
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: scratch)
-    }
 
     private var runs: URL { scratch.appendingPathComponent("runs") }
 

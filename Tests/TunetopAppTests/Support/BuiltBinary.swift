@@ -75,3 +75,13 @@ enum BuiltBinary {
         return url
     }
 }
+
+extension XCTestCase {
+    /// A fresh temporary directory removed when the current test ends (the end-to-end tests'
+    /// runs and scratch files).
+    func scratchDirectory(_ label: String) throws -> URL {
+        let url = try BuiltBinary.temporaryDirectory(label)
+        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        return url
+    }
+}

@@ -115,14 +115,6 @@ public struct Theme: Sendable, Equatable {
         }
         return style
     }
-
-    /// Loads every `*.theme` file in `directory`, sorted with `dark` first; a file that does
-    /// not parse is skipped and reported in `problems`. Always returns at least the built-in
-    /// dark theme, so a missing directory still gives a working dashboard.
-    public static func library(directory: URL) -> (themes: [Theme], problems: [String]) {
-        let catalog = ThemeCatalog(directory: directory)
-        return (catalog.themes, catalog.problems)
-    }
 }
 
 /// Why a style value did not parse (wrapped into `ParseError` with its line).

@@ -25,14 +25,15 @@ final class ThemeTests: XCTestCase {
     func testBundledThemesParseAndDarkMatchesTheBuiltIn() throws {
         let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("themes")
-        let (themes, problems) = Theme.library(directory: directory)
+        let catalog = ThemeCatalog(directory: directory)
+        let (themes, problems) = (catalog.themes, catalog.problems)
         XCTAssertEqual(problems, [])
         XCTAssertEqual(themes.map(\.name), ["dark", "high-contrast", "light", "monochrome"])
         XCTAssertEqual(themes[0], Theme.dark)
     }
 
     func testMissingDirectoryStillGivesTheDefault() {
-        let (themes, _) = Theme.library(directory: URL(fileURLWithPath: "/nonexistent/themes"))
+        let themes = ThemeCatalog(directory: URL(fileURLWithPath: "/nonexistent/themes")).themes
         XCTAssertEqual(themes.map(\.name), ["dark"])
     }
 }
@@ -70,7 +71,6 @@ final class ThemeCatalogTests: XCTestCase {
         XCTAssertEqual(catalog.choices, ["default", "dark", "solarized", "solar"])
         XCTAssertEqual(catalog.brokenFile(named: "broken")?.error.line, 2)
         XCTAssertEqual(catalog.problems.count, 1)
-        XCTAssertEqual(catalog.themes.map(\.name), Theme.library(directory: directory).themes.map(\.name))
     }
 
     func testNoFolderGivesTheBuiltInDarkTheme() {

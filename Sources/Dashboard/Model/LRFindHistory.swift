@@ -61,15 +61,22 @@ struct LRFindHistory: Sendable {
 
     /// The positive, finite rates tried, lowest to highest; nil before two distinct ones.
     var rateRange: ClosedRange<Double>? {
-        let rates = points.compactMap(\.rate).filter { $0.isFinite && $0 > 0 }
-        guard let low = rates.min(), let high = rates.max(), high > low else { return nil }
-        return low...high
+        var low = Double.infinity, high = -Double.infinity
+        for point in points {
+            guard let rate = point.rate, rate.isFinite, rate > 0 else { continue }
+            low = min(low, rate)
+            high = max(high, rate)
+        }
+        return high > low ? low...high : nil
     }
 
-    /// One sample per dot column of `columns` over log10(rate): the low, high and last value
-    /// of `field` among the points in that column, at the column's last rate.
-    func samples(_ field: KeyPath<Point, Double?>, columns: Int) -> [(x: Double, low: Double, high: Double, last: Double)] {
-        guard columns > 0, let range = rateRange else { return [] }
+    /// One sample per dot column of `columns` over log10(rate) across `range` (the
+    /// `rateRange`, worked out once per frame by the caller): the low, high and last value of
+    /// `field` among the points in that column, at the column's last rate.
+    func samples(
+        _ field: KeyPath<Point, Double?>, columns: Int, range: ClosedRange<Double>
+    ) -> [(x: Double, low: Double, high: Double, last: Double)] {
+        guard columns > 0, range.upperBound > range.lowerBound, range.lowerBound > 0 else { return [] }
         let low = log10(range.lowerBound)
         let span = log10(range.upperBound) - low
         var result: [(x: Double, low: Double, high: Double, last: Double)] = []

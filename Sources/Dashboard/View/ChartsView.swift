@@ -86,7 +86,7 @@ enum ChartsView {
         }
         let columns = LineChart.dotColumns(width: area.width)
         func series(_ field: KeyPath<LRFindHistory.Point, Double?>, _ role: ThemeRole) -> ChartSeries {
-            ChartSeries(samples: sweep.samples(field, columns: columns).map { ChartSample(x: $0.x, low: $0.low, high: $0.high, last: $0.last) },
+            ChartSeries(samples: sweep.samples(field, columns: columns, range: rates).map { ChartSample(x: $0.x, low: $0.low, high: $0.high, last: $0.last) },
                         style: theme.style(role))
         }
         var markers: [ChartMarker] = []

@@ -34,9 +34,10 @@ enum CompareView {
 
         let area = Panel.title("runs", in: layout.histogram, into: &buffer, theme: theme, glyphs: glyphs)
         let runs = [(state.name, a, styleA), (state.otherName ?? "B", other, styleB)]
-        let (columns, shown) = runsColumns(runs.map { ($0.0, $0.1) }, width: area.width, ascii: ascii)
-        Table(columns: columns, rows: runs.map { name, run, style in
-            [.text(name, style)] + shown.map { .text(cells(run, ascii: ascii)[$0], theme.style(.text)) }
+        let values = runs.map { cells($0.1, ascii: ascii) }
+        let (columns, shown) = runsColumns(names: runs.map(\.0), values: values, width: area.width)
+        Table(columns: columns, rows: zip(runs, values).map { run, cells in
+            [.text(run.0, run.2)] + shown.map { .text(cells[$0], theme.style(.text)) }
         }, headerStyle: theme.style(.muted))
             .render(into: &buffer, in: area, glyphs: glyphs)
 
@@ -60,15 +61,14 @@ enum CompareView {
 
     static let runsTitles = ["end", "steps", "best", "acc"]
 
-    /// Columns as wide as their content (end reasons are never cut) and which of `runsTitles`
-    /// they are; the name gets the rest. When even a short name would not fit, `steps` goes,
+    /// Columns as wide as their content (`values`: each run's `cells`; end reasons are never
+    /// cut) and which of `runsTitles` they are; the name gets the rest. When even a short name would not fit, `steps` goes,
     /// then `acc`.
-    static func runsColumns(_ runs: [(name: String, run: RunHistory)], width: Int, ascii: Bool) -> ([Table.Column], [Int]) {
-        let values = runs.map { cells($0.run, ascii: ascii) }
+    static func runsColumns(names: [String], values: [[String]], width: Int) -> ([Table.Column], [Int]) {
         let widths = runsTitles.indices.map { column in
             max(runsTitles[column].count, values.map { $0[column].count }.max() ?? 0)
         }
-        let longestName = max(3, runs.map(\.name.count).max() ?? 3)
+        let longestName = max(3, names.map(\.count).max() ?? 3)
         var shown = Array(runsTitles.indices)
         func nameWidth() -> Int { width - shown.reduce(0) { $0 + widths[$1] + 1 } }
         for dropped in [1, 3] where nameWidth() < min(longestName, 6) {

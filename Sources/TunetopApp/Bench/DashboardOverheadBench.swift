@@ -28,7 +28,7 @@ enum DashboardOverheadBench {
                 validation: rebuilt.validation, config: rebuilt.trainerConfig, sink: DiscardingSink())
             let screen = DiscardingScreen(size: Size(width: 200, height: 60))
             let start = DispatchTime.now().uptimeNanoseconds
-            let cpuStart = Self.threadCPUSeconds()
+            let cpuStart = EngineBench.threadCPUSeconds()
             trainer.start()
             if attached {
                 var options = DashboardOptions()
@@ -40,7 +40,7 @@ enum DashboardOverheadBench {
             let summary = try trainer.wait()
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             // This thread ran the dashboard: its CPU time is what the dashboard took from the machine.
-            let dashboardCPU = (Self.threadCPUSeconds() - cpuStart) / seconds
+            let dashboardCPU = (EngineBench.threadCPUSeconds() - cpuStart) / seconds
             let examples = Double(summary.steps ?? 0) * Double(config.batchSize)
             return (examples / seconds, screen.frames, dashboardCPU)
         }
@@ -67,14 +67,6 @@ enum DashboardOverheadBench {
                 "frames_per_run": EngineBench.median(frames),
                 "dashboard_cpu_pct": EngineBench.median(dashboardCPU) * 100, "epochs": Double(epochs), "reps": Double(repetitions),
             ])
-    }
-}
-
-extension DashboardOverheadBench {
-    static func threadCPUSeconds() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }
 

@@ -26,9 +26,9 @@ enum TelemetryBench {
         var contents: RunContents?
         for _ in 0..<3 {
             let start = DispatchTime.now().uptimeNanoseconds
-            let cpuStart = threadCPUSeconds()
+            let cpuStart = EngineBench.threadCPUSeconds()
             contents = try RunReader.read(path: directory)
-            cpuTimes.append(threadCPUSeconds() - cpuStart)
+            cpuTimes.append(EngineBench.threadCPUSeconds() - cpuStart)
             times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
         guard let contents, contents.events.count == events, contents.damages.isEmpty else {
@@ -48,13 +48,5 @@ enum TelemetryBench {
             figure: "replay_open", n: events, threads: 1, value: times[1], unit: "s",
             details: ["records": Double(events), "file_mb": Double(fileBytes) / 1e6, "seek_us": seekMicros,
                       "min_s": times[0], "max_s": times[2], "cpu_s": cpuTimes[1]])
-    }
-
-    /// CPU time of the calling thread: on a shared machine the wall clock also counts other
-    /// processes' turns, the thread's CPU time does not.
-    private static func threadCPUSeconds() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }

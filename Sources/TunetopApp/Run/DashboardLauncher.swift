@@ -40,9 +40,9 @@ enum DashboardLauncher {
 
     /// Refuses a `--theme` that names no theme before anything else happens, with or without
     /// a terminal: a typo is a mistake even when the dashboard would not have shown.
-    static func checkTheme(_ name: String?) throws {
+    static func checkTheme(_ name: String?, in catalog: ThemeCatalog = BundledThemes.catalog()) throws {
         guard let name else { return }
-        if let problem = BundledThemes.problem(with: name, in: BundledThemes.catalog(), unknown: "not found") {
+        if let problem = BundledThemes.problem(with: name, in: catalog, unknown: "not found") {
             throw CLIFailure("theme '\(name)' \(problem)")
         }
     }
@@ -52,7 +52,7 @@ enum DashboardLauncher {
     ) throws -> DashboardOptions {
         let catalog = BundledThemes.catalog()
         for problem in catalog.problems { Terminal.warn("warning: \(problem)") }
-        try checkTheme(name)
+        try checkTheme(name, in: catalog)
         let chosen = catalog.theme(named: name ?? "default") ?? catalog.themes[0]
         var options = DashboardOptions(theme: chosen, themes: catalog.themes, replaySpeed: speed)
         if let smoothing { options.smoothing = smoothing }
